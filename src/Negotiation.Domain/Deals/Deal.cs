@@ -1,0 +1,304 @@
+using Negotiation.Domain.Align;
+using Negotiation.Domain.Moves;
+using Negotiation.Domain.Planning;
+
+namespace Negotiation.Domain.Deals;
+
+/// <summary>A live negotiation in one channel: its plan, every give and get, the trades, and what was agreed.</summary>
+public sealed class Deal
+{
+    private readonly List<TermPlan> _termPlans = [];
+    private readonly List<string> _plannedMoves = [];
+    private readonly List<WantedGet> _wantedGets = [];
+    private readonly List<PossibleGive> _possibleGives = [];
+    private readonly List<Move> _moves = [];
+    private readonly List<Trade> _trades = [];
+    private readonly List<Commitment> _finalTerms = [];
+    private readonly List<Commitment> _nextSteps = [];
+
+    private Deal(Guid id, ChannelKey channel, string threadId, string name, NegotiationType type, string startedBy, DateTimeOffset startedAt)
+    {
+        Id = id;
+        Channel = channel;
+        ThreadId = threadId;
+        Name = name;
+        Type = type;
+        StartedBy = startedBy;
+        StartedAt = startedAt;
+    }
+
+    public Guid Id { get; }
+
+    public ChannelKey Channel { get; }
+
+    /// <summary>The thread the deal was started in: Align summaries go there.</summary>
+    public string ThreadId { get; }
+
+    public string Name { get; }
+
+    public string? Counterparty { get; private set; }
+
+    public NegotiationType Type { get; private set; }
+
+    public Phase Phase { get; private set; } = Phase.Prepare;
+
+    /// <summary>When true the bot records but doesn't speak up on chat messages in this channel.</summary>
+    public bool Quiet { get; private set; }
+
+    public string StartedBy { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsClosed => Phase == Phase.Closed;
+
+    public IReadOnlyList<TermPlan> TermPlans => _termPlans;
+
+    public IReadOnlyList<string> PlannedMoves => _plannedMoves;
+
+    public IReadOnlyList<WantedGet> WantedGets => _wantedGets;
+
+    public IReadOnlyList<PossibleGive> PossibleGives => _possibleGives;
+
+    public IReadOnlyList<Move> Moves => _moves;
+
+    public IReadOnlyList<Trade> Trades => _trades;
+
+    public IReadOnlyList<Commitment> FinalTerms => _finalTerms;
+
+    public IReadOnlyList<Commitment> NextSteps => _nextSteps;
+
+    /// <summary>Starts a deal in a channel, in the Prepare phase.</summary>
+    public static Deal Start(Guid id, ChannelKey channel, string threadId, string name, NegotiationType type, string startedBy, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new Deal(id, channel, threadId, name.Trim(), type, startedBy, at);
+    }
+
+    public void ChangeType(NegotiationType type)
+    {
+        EnsureOpen();
+        Type = type;
+    }
+
+    /// <summary>Moves to a phase; closing goes through <see cref="Close"/>.</summary>
+    public void MoveTo(Phase phase)
+    {
+        EnsureOpen();
+        if (phase == Phase.Closed)
+        {
+            throw new DealRuleException("Use close to close a deal.");
+        }
+
+        Phase = phase;
+    }
+
+    public void Close(DateTimeOffset at)
+    {
+        EnsureOpen();
+        Phase = Phase.Closed;
+        ClosedAt = at;
+    }
+
+    public void SetQuiet(bool quiet) => Quiet = quiet;
+
+    public void NameCounterparty(string counterparty)
+    {
+        EnsureOpen();
+        Counterparty = counterparty.Trim();
+    }
+
+    /// <summary>Sets (or replaces) the plan for one term, keeping values the new plan leaves out.</summary>
+    public TermPlan PlanTerm(TermPlan plan)
+    {
+        EnsureOpen();
+        var index = _termPlans.FindIndex(p => p.Term == plan.Term);
+        if (index < 0)
+        {
+            _termPlans.Add(plan);
+            return plan;
+        }
+
+        var old = _termPlans[index];
+        var merged = new TermPlan(
+            plan.Term,
+            plan.Opening ?? old.Opening,
+            plan.TargetLow ?? old.TargetLow,
+            plan.TargetHigh ?? old.TargetHigh,
+            plan.Walkaway ?? old.Walkaway);
+        _termPlans[index] = merged;
+        return merged;
+    }
+
+    public TermPlan? PlanFor(Term term) => _termPlans.Find(p => p.Term == term);
+
+    public void PlanMove(string move)
+    {
+        EnsureOpen();
+        _plannedMoves.Add(move.Trim());
+    }
+
+    public void WantGet(WantedGet get)
+    {
+        EnsureOpen();
+        _wantedGets.RemoveAll(g => string.Equals(g.Item, get.Item, StringComparison.OrdinalIgnoreCase));
+        _wantedGets.Add(get);
+    }
+
+    public void OfferGive(PossibleGive give)
+    {
+        EnsureOpen();
+        _possibleGives.RemoveAll(g => string.Equals(g.Item, give.Item, StringComparison.OrdinalIgnoreCase));
+        _possibleGives.Add(give);
+    }
+
+    /// <summary>Records a give by our side. A conditional give is an offer of a trade, not an open give.</summary>
+    public Move RecordGive(MoveDraft draft, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (draft.Kind != MoveKind.Give)
+        {
+            throw new ArgumentException("Expected a give.", nameof(draft));
+        }
+
+        return Append(draft, at);
+    }
+
+    /// <summary>Records a get and links it, as a trade, to every give still waiting for something in return.</summary>
+    public (Move Get, Trade? Trade) RecordGet(MoveDraft draft, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (draft.Kind != MoveKind.Get)
+        {
+            throw new ArgumentException("Expected a get.", nameof(draft));
+        }
+
+        var open = OpenGives.Select(g => g.Number).ToList();
+        var get = Append(draft, at);
+        if (open.Count == 0)
+        {
+            return (get, null);
+        }
+
+        var trade = new Trade(open, [get.Number]);
+        _trades.Add(trade);
+        return (get, trade);
+    }
+
+    /// <summary>Records a give explicitly tied to a get ("if you sign for two years, we drop to net-45").</summary>
+    public Trade RecordTrade(MoveDraft give, MoveDraft get, DateTimeOffset at)
+    {
+        EnsureOpen();
+        var g = RecordGive(give with { Conditional = true }, at);
+        var r = Append(get with { Kind = MoveKind.Get }, at);
+        var trade = new Trade([g.Number], [r.Number]);
+        _trades.Add(trade);
+        return trade;
+    }
+
+    public void AgreeTerm(Commitment term)
+    {
+        EnsureOpen();
+        EnsureNotEmpty(term.Text);
+        _finalTerms.Add(term);
+    }
+
+    public void AddNextStep(Commitment step)
+    {
+        EnsureOpen();
+        EnsureNotEmpty(step.Text);
+        _nextSteps.Add(step);
+    }
+
+    /// <summary>Our gives that are neither conditional nor part of a trade: concessions with nothing back yet.</summary>
+    public IReadOnlyList<Move> OpenGives =>
+        _moves.Where(m => m.IsGive && !m.Conditional && !_trades.Any(t => t.GiveNumbers.Contains(m.Number))).ToList();
+
+    /// <summary>Wanted gets not matched by any get so far, the most valuable first (money values, then others, then unvalued).</summary>
+    public IReadOnlyList<WantedGet> OpenWantedGets =>
+        _wantedGets
+            .Where(w => !_moves.Any(m => m.IsGet && ItemMatcher.Matches(w.Item, m.Description)))
+            .Select((w, index) => (w, index))
+            .OrderBy(x => x.w.Value is null ? 2 : x.w.Value.Kind == AmountKind.Money ? 0 : 1)
+            .ThenByDescending(x => x.w.Value?.CanonicalValue ?? 0)
+            .ThenBy(x => x.index)
+            .Select(x => x.w)
+            .ToList();
+
+    /// <summary>
+    /// How far a give moved its term: its amount, or, for a move to a new position, the distance from the previous
+    /// position on that term (the plan's opening at first). Null when that can't be known.
+    /// </summary>
+    public Amount? SizeOf(MoveDraft move) => SizeOf(move, _moves.Count + 1);
+
+    public Amount? SizeOf(Move move) => SizeOf(new MoveDraft(move.Kind, move.Term, move.Description, move.Amount, move.AmountIsLevel), move.Number);
+
+    /// <summary>What a move cost us (a give, from possible gives) or is worth to us (a get, from wanted gets).</summary>
+    public Amount? ValueOf(Move move) => move.IsGive
+        ? _possibleGives.Find(p => p.Cost is not null && ItemMatcher.Matches(p.Item, move.Description))?.Cost
+        : _wantedGets.Find(w => w.Value is not null && ItemMatcher.Matches(w.Item, move.Description))?.Value;
+
+    private Amount? SizeOf(MoveDraft move, int number)
+    {
+        if (move.Amount is null)
+        {
+            return null;
+        }
+
+        if (!move.AmountIsLevel)
+        {
+            return move.Amount;
+        }
+
+        var previous = _moves
+            .Where(m => m.Number < number && m.IsGive && m.Term == move.Term && m.AmountIsLevel && m.Amount is not null && m.Amount.IsComparableWith(move.Amount))
+            .Select(m => m.Amount)
+            .LastOrDefault()
+            ?? PlanFor(move.Term)?.Opening;
+        if (previous is null || !previous.IsComparableWith(move.Amount))
+        {
+            return null;
+        }
+
+        return move.Amount.WithCanonicalValue(Math.Abs(previous.CanonicalValue - move.Amount.CanonicalValue));
+    }
+
+    private Move Append(MoveDraft draft, DateTimeOffset at)
+    {
+        EnsureNotEmpty(draft.Description);
+        var move = new Move(
+            _moves.Count + 1,
+            draft.Kind,
+            draft.Term,
+            draft.Description.Trim(),
+            draft.Amount,
+            draft.AmountIsLevel,
+            draft.Conditional,
+            draft.Labelled,
+            draft.Author,
+            at,
+            draft.SourceMessageId);
+        _moves.Add(move);
+        return move;
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsClosed)
+        {
+            throw new DealRuleException($"The deal \"{Name}\" is closed.");
+        }
+    }
+
+    private static void EnsureNotEmpty(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DealRuleException("Say what it is: the text was empty.");
+        }
+    }
+}
+
+/// <summary>A request the deal can't honour, with a message fit to show the person who asked.</summary>
+public sealed class DealRuleException(string message) : InvalidOperationException(message);
