@@ -190,6 +190,9 @@ public sealed class Deal
     public Trade RecordTrade(MoveDraft give, MoveDraft get, DateTimeOffset at)
     {
         EnsureOpen();
+
+        // Check the get before the give is appended, so a bad get can't leave half a trade behind.
+        EnsureNotEmpty(get.Description);
         var g = RecordGive(give with { Conditional = true }, at);
         var r = Append(get with { Kind = MoveKind.Get }, at);
         var trade = new Trade([g.Number], [r.Number]);
