@@ -3,12 +3,13 @@ using Negotiation.Domain.Moves;
 
 namespace Negotiation.Domain.Coaching;
 
-/// <summary>A give with nothing in return gets the ASF question and an "If we X, could you Y?" suggestion.</summary>
+/// <summary>A give with nothing in return (now or before it) gets the ASF question and an "If we X, could you Y?" suggestion.</summary>
 public static class ReciprocityRule
 {
     public static ReciprocityPrompt? Evaluate(Deal deal, MoveDraft move)
     {
-        if (move.Kind != MoveKind.Give || move.Conditional)
+        // A give after gets nobody paid for yet is the return for them, not a concession.
+        if (move.Kind != MoveKind.Give || move.Conditional || deal.UntradedGets.Count > 0)
         {
             return null;
         }

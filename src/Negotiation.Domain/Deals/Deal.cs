@@ -153,7 +153,10 @@ public sealed class Deal
         _possibleGives.Add(give);
     }
 
-    /// <summary>Records a give by our side. A conditional give is an offer of a trade, not an open give.</summary>
+    /// <summary>
+    /// Records a give by our side. A conditional give is an offer of a trade, not an open give; an unconditional
+    /// give after gets nobody paid for yet is traded for them (gets before gives, as ASF advises).
+    /// </summary>
     public Move RecordGive(MoveDraft draft, DateTimeOffset at)
     {
         EnsureOpen();
@@ -162,8 +165,19 @@ public sealed class Deal
             throw new ArgumentException("Expected a give.", nameof(draft));
         }
 
-        return Append(draft, at);
+        var waiting = draft.Conditional ? [] : UntradedGets.Select(g => g.Number).ToList();
+        var give = Append(draft, at);
+        if (waiting.Count > 0)
+        {
+            _trades.Add(new Trade([give.Number], waiting));
+        }
+
+        return give;
     }
+
+    /// <summary>Gets that came before any give of ours and are not yet part of a trade: a later give pays for them.</summary>
+    public IReadOnlyList<Move> UntradedGets =>
+        _moves.Where(m => m.IsGet && !_trades.Any(t => t.GetNumbers.Contains(m.Number))).ToList();
 
     /// <summary>Records a get and links it, as a trade, to every give still waiting for something in return.</summary>
     public (Move Get, Trade? Trade) RecordGet(MoveDraft draft, DateTimeOffset at)
@@ -218,13 +232,13 @@ public sealed class Deal
     public IReadOnlyList<Move> OpenGives =>
         _moves.Where(m => m.IsGive && !m.Conditional && !_trades.Any(t => t.GiveNumbers.Contains(m.Number))).ToList();
 
-    /// <summary>Wanted gets not matched by any get so far, the most valuable first (money values, then others, then unvalued).</summary>
+    /// <summary>Wanted gets not matched by any get so far: those valued in money, most valuable first, then the rest in the order planned.</summary>
     public IReadOnlyList<WantedGet> OpenWantedGets =>
         _wantedGets
             .Where(w => !_moves.Any(m => m.IsGet && ItemMatcher.Matches(w.Item, m.Description)))
             .Select((w, index) => (w, index))
-            .OrderBy(x => x.w.Value is null ? 2 : x.w.Value.Kind == AmountKind.Money ? 0 : 1)
-            .ThenByDescending(x => x.w.Value?.CanonicalValue ?? 0)
+            .OrderBy(x => x.w.Value?.Kind == AmountKind.Money ? 0 : 1)
+            .ThenByDescending(x => x.w.Value?.Kind == AmountKind.Money ? x.w.Value.CanonicalValue : 0)
             .ThenBy(x => x.index)
             .Select(x => x.w)
             .ToList();
@@ -244,27 +258,44 @@ public sealed class Deal
 
     private Amount? SizeOf(MoveDraft move, int number)
     {
-        if (move.Amount is null)
-        {
-            return null;
-        }
-
-        if (!move.AmountIsLevel)
+        if (move.Amount is null || !move.AmountIsLevel)
         {
             return move.Amount;
         }
 
-        var previous = _moves
-            .Where(m => m.Number < number && m.IsGive && m.Term == move.Term && m.AmountIsLevel && m.Amount is not null && m.Amount.IsComparableWith(move.Amount))
-            .Select(m => m.Amount)
-            .LastOrDefault()
-            ?? PlanFor(move.Term)?.Opening;
-        if (previous is null || !previous.IsComparableWith(move.Amount))
+        return PositionBefore(move.Term, move.Amount, number) is { } before
+            ? move.Amount.WithCanonicalValue(Math.Abs(before - move.Amount.CanonicalValue))
+            : null;
+    }
+
+    /// <summary>
+    /// Where our position on a term stood just before move <paramref name="number"/>, in the canonical unit of
+    /// <paramref name="unit"/>: the plan's opening, moved by every earlier give (a level sets it; a size moves it
+    /// towards the walkaway). Null when it can't be known.
+    /// </summary>
+    private decimal? PositionBefore(Term term, Amount unit, int number)
+    {
+        var plan = PlanFor(term);
+        decimal? position = plan?.Opening is { } opening && opening.IsComparableWith(unit) ? opening.CanonicalValue : null;
+        var direction = plan is { Opening: { } from, Walkaway: { } to } && from.IsComparableWith(to) ? Math.Sign(to.CanonicalValue - from.CanonicalValue) : 0;
+        foreach (var m in _moves.Where(m => m.Number < number && m.IsGive && m.Term == term && m.Amount is not null && m.Amount.IsComparableWith(unit)))
         {
-            return null;
+            if (m.AmountIsLevel)
+            {
+                if (direction == 0 && position is { } p)
+                {
+                    direction = Math.Sign(m.Amount!.CanonicalValue - p);
+                }
+
+                position = m.Amount!.CanonicalValue;
+            }
+            else
+            {
+                position = direction == 0 ? null : position + (direction * m.Amount!.CanonicalValue);
+            }
         }
 
-        return move.Amount.WithCanonicalValue(Math.Abs(previous.CanonicalValue - move.Amount.CanonicalValue));
+        return position;
     }
 
     private Move Append(MoveDraft draft, DateTimeOffset at)

@@ -52,7 +52,8 @@ public sealed record Amount(decimal Value, AmountKind Kind, string Unit, DateOnl
 
     public override string ToString()
     {
-        var number = Value.ToString(Value == decimal.Truncate(Value) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);
+        var whole = Value == decimal.Truncate(Value);
+        var number = Value.ToString(whole ? "#,0" : Kind == AmountKind.Money ? "#,0.00" : "#,0.##", CultureInfo.InvariantCulture);
         return Kind switch
         {
             AmountKind.Money => Unit switch
@@ -64,10 +65,12 @@ public sealed record Amount(decimal Value, AmountKind Kind, string Unit, DateOnl
             },
             AmountKind.Percent => number + "%",
             AmountKind.Date => Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? number,
-            AmountKind.Duration when Value == 1 => number + " " + Unit.TrimEnd('s'),
+            AmountKind.Duration or AmountKind.Count when Value == 1 => number + " " + Singular(Unit),
             _ => number + " " + Unit,
         };
     }
+
+    private static string Singular(string unit) => unit.EndsWith('s') && !unit.EndsWith("ss", StringComparison.Ordinal) ? unit[..^1] : unit;
 
     private static string NormaliseTimeUnit(string unit)
     {

@@ -114,18 +114,32 @@ public class AlignSummaryTests
     }
 
     [Fact]
-    public void Of_UntradedGets_GetsThatAnsweredNoGive()
+    public void Of_UntradedGets_GetsThatNoGiveAnswered()
     {
         var deal = Start();
         deal.WantGet(new WantedGet("case study", Amount.Money(5_000)));
         deal.Record(Get("they offered a case study"));
-        deal.Record(Give("5% off"));
-        deal.Record(Get("two-year term"));
 
         var line = Assert.Single(AlignSummary.Of(deal).UntradedGets);
 
         Assert.Equal(1, line.Move.Number);
         Assert.Equal(Amount.Money(5_000), line.Value);
+    }
+
+    [Fact]
+    public void Of_GetThenGive_TradesThemSoNeitherIsLeftOver()
+    {
+        var deal = Start();
+        deal.Record(Get("they offered a case study"));
+        deal.Record(Give("5% off"));
+
+        var summary = AlignSummary.Of(deal);
+
+        Assert.Empty(summary.UntradedGets);
+        Assert.Empty(summary.UnreciprocatedGives);
+        var trade = Assert.Single(summary.Trades);
+        Assert.Equal(2, Assert.Single(trade.Gives).Move.Number);
+        Assert.Equal(1, Assert.Single(trade.Gets).Move.Number);
     }
 
     [Fact]

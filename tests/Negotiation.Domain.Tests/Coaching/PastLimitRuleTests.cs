@@ -47,6 +47,31 @@ public class PastLimitRuleTests
     }
 
     [Fact]
+    public void Evaluate_SizedThenLevelMovesInsideWalkaway_CountsTheMovementOnce()
+    {
+        // $100k → "$5k off" ($95k) → "down to $90k" → "down to $88k": $12k of $15k room, no warning.
+        var deal = PricePlanned(Amount.Money(100_000), Amount.Money(85_000));
+        deal.Record(Give("$5k off", Term.Price, Amount.Money(5_000)));
+        deal.Record(DownTo(90_000));
+
+        Assert.Equal(Amount.Money(5_000), deal.SizeOf(deal.Moves[1]));
+        Assert.Null(PastLimitRule.Evaluate(deal, DownTo(88_000)));
+    }
+
+    [Fact]
+    public void Evaluate_SizedThenLevelMovesPastWalkaway_Warns()
+    {
+        var deal = PricePlanned(Amount.Money(100_000), Amount.Money(85_000));
+        deal.Record(Give("$5k off", Term.Price, Amount.Money(5_000)));
+        deal.Record(DownTo(90_000));
+
+        var warning = PastLimitRule.Evaluate(deal, DownTo(84_000));
+
+        Assert.NotNull(warning);
+        Assert.Contains("to $16,000 in total", warning.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_SizedMovesAgainstOpeningAndWalkaway_AddUp()
     {
         var deal = PricePlanned(Amount.Money(100_000), Amount.Money(85_000));

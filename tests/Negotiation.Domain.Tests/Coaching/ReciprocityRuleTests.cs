@@ -40,11 +40,21 @@ public class ReciprocityRuleTests
     public void Evaluate_MostValuableGetAlreadyObtained_AsksForTheNextOne()
     {
         var deal = DealWanting();
+        deal.Record(Give("5% off"));
         deal.Record(Get("they agreed to a two year term"));
 
         var prompt = ReciprocityRule.Evaluate(deal, Give("net-60"));
 
         Assert.Equal("case study", prompt?.Ask?.Item);
+    }
+
+    [Fact]
+    public void Evaluate_GiveAfterAGetNobodyPaidFor_IsTheReturnSoNoPrompt()
+    {
+        var deal = DealWanting();
+        deal.Record(Get("they agreed to a two year term"));
+
+        Assert.Null(ReciprocityRule.Evaluate(deal, Give("net-60")));
     }
 
     [Fact]

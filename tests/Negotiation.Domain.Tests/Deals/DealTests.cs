@@ -305,7 +305,7 @@ public class DealTests
     }
 
     [Fact]
-    public void OpenWantedGets_MixedValues_MoneyByValueThenOtherKindsThenUnvalued()
+    public void OpenWantedGets_MixedValues_MoneyByValueThenTheRestInPlannedOrder()
     {
         var deal = Start();
         deal.WantGet(new WantedGet("logo rights"));
@@ -315,7 +315,7 @@ public class DealTests
         deal.WantGet(new WantedGet("reference call"));
 
         Assert.Equal(
-            ["two-year term", "case study", "extra seats", "logo rights", "reference call"],
+            ["two-year term", "case study", "logo rights", "extra seats", "reference call"],
             deal.OpenWantedGets.Select(w => w.Item));
     }
 

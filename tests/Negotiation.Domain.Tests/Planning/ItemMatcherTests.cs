@@ -37,4 +37,17 @@ public class ItemMatcherTests
     [Fact]
     public void Matches_StopWordsOnlyShared_False() =>
         Assert.False(ItemMatcher.Matches("commit to our roadmap", "they commit to our pricing"));
+
+    [Theory]
+    [InlineData("two-year term", "they want a one-year term")]
+    [InlineData("net-60 payment terms", "net-45 payment terms")]
+    [InlineData("6 weeks lead time", "a lead time of 8 weeks")]
+    public void Matches_DifferentNumber_False(string item, string text) =>
+        Assert.False(ItemMatcher.Matches(item, text));
+
+    [Theory]
+    [InlineData("two-year term", "they agreed to a 2-year term")]
+    [InlineData("3 year commitment", "a three year commitment")]
+    public void Matches_SameNumberInWordsOrDigits_True(string item, string text) =>
+        Assert.True(ItemMatcher.Matches(item, text));
 }
