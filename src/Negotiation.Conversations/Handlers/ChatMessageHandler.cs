@@ -27,7 +27,7 @@ public sealed class ChatMessageHandler(IDealStore deals, IMessageInterpreter int
         }
 
         var now = time.GetUtcNow();
-        var understood = await interpreter.InterpretAsync(message.Text, new InterpretationContext(DateOnly.FromDateTime(now.UtcDateTime), deal.Type), cancellationToken).ConfigureAwait(false);
+        var understood = await interpreter.InterpretAsync(message.Text, new InterpretationContext(DateOnly.FromDateTime(now.UtcDateTime), deal.Type, deal.Counterparty), cancellationToken).ConfigureAwait(false);
         if (understood.Label == MessageLabel.Other || understood.Confidence < options.MinConfidence)
         {
             return null;

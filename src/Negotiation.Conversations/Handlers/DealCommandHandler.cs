@@ -137,7 +137,7 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
     /// <summary>A move as typed: the interpreter supplies term, amount and label; the command decides give or get.</summary>
     private async Task<MoveDraft> DraftAsync(string text, MoveKind kind, Deal deal, InboundCommand command, DateOnly today, CancellationToken cancellationToken)
     {
-        var understood = await interpreter.InterpretAsync(text, new InterpretationContext(today, deal.Type), cancellationToken).ConfigureAwait(false);
+        var understood = await interpreter.InterpretAsync(text, new InterpretationContext(today, deal.Type, deal.Counterparty), cancellationToken).ConfigureAwait(false);
         return new MoveDraft(
             kind,
             understood.Term,
@@ -152,7 +152,7 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
 
     private async Task<string> GiveTextAsync(string text, Deal deal, DateOnly today, CancellationToken cancellationToken)
     {
-        var understood = await interpreter.InterpretAsync(text, new InterpretationContext(today, deal.Type), cancellationToken).ConfigureAwait(false);
+        var understood = await interpreter.InterpretAsync(text, new InterpretationContext(today, deal.Type, deal.Counterparty), cancellationToken).ConfigureAwait(false);
         return understood.GiveText ?? text;
     }
 

@@ -8,17 +8,19 @@ namespace Negotiation.Conversations.InMemory;
 /// <summary>Deals kept in process memory: for tests, the CLI and the local simulator.</summary>
 public sealed class InMemoryDealStore : IDealStore
 {
-    private readonly ConcurrentDictionary<Guid, Deal> _deals = new();
+    private readonly ConcurrentDictionary<Guid, (Deal Deal, long Order)> _deals = new();
+    private long _order;
 
     public Task<Deal?> FindLatestAsync(ChannelKey channel, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_deals.Values.Where(d => d.Channel == channel).OrderByDescending(d => d.StartedAt).ThenByDescending(d => d.Id).FirstOrDefault());
+        Task.FromResult(_deals.Values.Where(d => d.Deal.Channel == channel).OrderByDescending(d => d.Order).Select(d => d.Deal).FirstOrDefault());
 
     public Task<Deal?> FindAsync(string platform, string workspace, Guid id, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_deals.TryGetValue(id, out var deal) && deal.Channel.Platform == platform && deal.Channel.Workspace == workspace ? deal : null);
+        Task.FromResult(_deals.TryGetValue(id, out var entry) && entry.Deal.Channel.Platform == platform && entry.Deal.Channel.Workspace == workspace ? entry.Deal : null);
 
     public Task SaveAsync(Deal deal, CancellationToken cancellationToken = default)
     {
-        _deals[deal.Id] = deal;
+        // Deals keep the order they were first saved in, so "latest" doesn't depend on clock resolution.
+        _deals.AddOrUpdate(deal.Id, id => (deal, Interlocked.Increment(ref _order)), (id, old) => (deal, old.Order));
         return Task.CompletedTask;
     }
 }

@@ -45,7 +45,10 @@ public sealed record Interpretation(
 }
 
 /// <summary>What the interpreter may know about the deal around a message.</summary>
-public sealed record InterpretationContext(DateOnly Today, NegotiationType? Type = null);
+/// <param name="Today">The day relative dates ("by Friday") are read from.</param>
+/// <param name="Type">The deal's negotiation type, when there is a deal.</param>
+/// <param name="Counterparty">The other side's name ("Northwind Health"): said as a subject, it means "they".</param>
+public sealed record InterpretationContext(DateOnly Today, NegotiationType? Type = null, string? Counterparty = null);
 
 /// <summary>Understands a deal-channel message: label, confidence, term, amounts, and the X / Y spans.</summary>
 public interface IMessageInterpreter

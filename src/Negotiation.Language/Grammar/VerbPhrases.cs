@@ -96,9 +96,9 @@ internal static partial class VerbPhrases
         {
             phrase = lemma + (words.Count > 1 ? " " + string.Join(' ', words.Skip(1)) : "");
         }
-        else if (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ed", StringComparison.Ordinal))
+        else if (words.Count == 1 && (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ed", StringComparison.Ordinal)))
         {
-            // An unknown verb form we cannot put in its base form reliably.
+            // A lone unknown verb form we cannot put in its base form reliably; before a noun it is an adjective ("named lead").
             return null;
         }
         else
@@ -152,7 +152,7 @@ internal static partial class VerbPhrases
     // "two-year term" → "a two-year term": a singular countable item reads badly without its article.
     private static bool NeedsArticle(string first) =>
         first is "case" or "reference" or "logo" or "referral" or "multi-year" or "multiyear" or "annual" or "longer" or "bigger"
-            or "larger" or "firm" or "signed" or "purchase" or "commitment" or "minimum" or "quick" or "faster" or "joint" or "press" or "renewal"
+            or "larger" or "firm" or "signed" or "named" or "dedicated" or "written" or "formal" or "purchase" or "commitment" or "minimum" or "quick" or "faster" or "joint" or "press" or "renewal"
         || (first.Contains('-', StringComparison.Ordinal) && !first.EndsWith('s') && !first.StartsWith("net", StringComparison.Ordinal) && AmountParser.TryParse(first, DateOnly.MinValue, out _));
 
     private static bool StartsWithVowelSound(string word) =>

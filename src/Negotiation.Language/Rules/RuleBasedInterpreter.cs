@@ -26,7 +26,31 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Interpret(text, context.Today));
+        return ValueTask.FromResult(Interpret(AsThey(text, context.Counterparty), context.Today));
+    }
+
+    /// <summary>
+    /// The counterparty named ("northwind agreed…", "Northwind Health's team") reads as "they", so their moves
+    /// aren't taken for ours. The full name and its first word both count.
+    /// </summary>
+    internal static string AsThey(string text, string? counterparty)
+    {
+        var name = counterparty?.Trim();
+        if (string.IsNullOrEmpty(text) || string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            return text;
+        }
+
+        var first = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        var names = first.Length >= 3 && !string.Equals(first, name, StringComparison.OrdinalIgnoreCase)
+            ? Regex.Escape(name) + "|" + Regex.Escape(first)
+            : Regex.Escape(name);
+        return Regex.Replace(
+            text,
+            $@"\b(?:{names})\b('s\b|’s\b)?",
+            m => m.Groups[1].Success ? "their" : "they",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(250));
     }
 
     /// <summary>Reads one message. Never throws for any text; a message over <see cref="MessageText.MaxLength"/> characters is read from its start.</summary>
@@ -90,7 +114,9 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
         if (best is null || best.Label == MessageLabel.Other)
         {
             var confidence = candidates.Count == 0 ? 0.95 : candidates.Min(c => c.Confidence);
-            return new Interpretation(MessageLabel.Other, confidence, TermDetector.Detect(norm, amounts), amounts, Labelled: labelled);
+            // Amounts still say whether they are a position, for callers that already know the label (/deal give).
+            var mentions = AmountExtractor.Find(norm, today);
+            return new Interpretation(MessageLabel.Other, confidence, TermDetector.Detect(norm, amounts), amounts, AmountIsLevel: mentions.Count > 0 && mentions[0].IsLevel, Labelled: labelled);
         }
 
         var focus = best.FocusText ?? norm;

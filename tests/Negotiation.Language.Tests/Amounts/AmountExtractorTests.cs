@@ -71,15 +71,13 @@ public class AmountExtractorTests
     }
 
     [Fact]
-    public void Find_HugeHostileInput_ReturnsQuicklyWithoutThrowing()
+    public void Find_HugeHostileInput_ReadsOnlyTheCappedPrefix()
     {
         var text = string.Concat(Enumerable.Repeat("$92k net-60 \u0000\u202e 🔥 <b>", 5_000));
 
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var mentions = AmountExtractor.Find(text, Today);
 
         Assert.NotEmpty(mentions);
         Assert.True(mentions[^1].Index < AmountExtractor.MaxTextLength);
-        Assert.True(started.ElapsedMilliseconds < 2_000, $"took {started.ElapsedMilliseconds} ms");
     }
 }

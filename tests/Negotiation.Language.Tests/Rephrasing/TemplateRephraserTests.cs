@@ -38,6 +38,7 @@ public class TemplateRephraserTests
     [InlineData("prepay annually", "prepay annually")]
     [InlineData("multi-year commitment", "commit to a multi-year commitment")]
     [InlineData("500 seats", "commit to 500 seats")]
+    [InlineData("named clinical lead from Northwind", "commit to a named clinical lead from Northwind")]
     public async Task RephraseAsync_Get_BecomesAskableVerbPhrase(string get, string expectedY)
     {
         Assert.Equal($"If we drop to $92k, could you {expectedY}?", await SentenceAsync("drop to $92k", get));
