@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using Negotiation.Bot.Hosting;
+
+namespace Negotiation.Bot.Cli;
+
+/// <summary>
+/// The command line: <c>serve</c> (default) runs the web host; <c>replay FILE</c> runs a transcript through the
+/// pipeline; <c>chat</c> does the same interactively.
+/// </summary>
+public static class BotCli
+{
+    /// <summary>Exit code for a missing or unreadable transcript.</summary>
+    public const int FileError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        var format = new Option<OutputFormat>("--format") { Description = "text (default) or json (JSON Lines: line, kind, text)", DefaultValueFactory = _ => OutputFormat.Text };
+        var now = new Option<DateTimeOffset?>("--now") { Description = "The replay's start time (ISO 8601), so relative dates are repeatable; default: now" };
+        var file = new Argument<string>("FILE") { Description = "Transcript: one \"Name: text\" per line; /deal … lines are commands; # comments" };
+
+        var replay = new Command("replay", "Run a transcript through the pipeline and print what the bot would say") { file, format, now };
+        replay.SetAction((parse, cancellationToken) => ReplayAsync(parse.GetValue(file)!, parse.GetValue(format), parse.GetValue(now), output, error, cancellationToken));
+
+        var chat = new Command("chat", "Talk to the bot in the terminal: type \"Name: text\" or just text; Ctrl-D to end") { format, now };
+        chat.SetAction((parse, cancellationToken) => ChatAsync(input, parse.GetValue(format), parse.GetValue(now), output, cancellationToken));
+
+        var serve = new Command("serve", "Run the web host (the default)") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
+
+        var root = new RootCommand("Negotiation Coach: coaches a deal team's concessions in Slack and Teams") { replay, chat, serve };
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ServeAsync(string[] args, CancellationToken cancellationToken)
+    {
+        await using var app = WebHost.Build(args);
+        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task<int> ReplayAsync(string path, OutputFormat format, DateTimeOffset? now, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string[] lines;
+        try
+        {
+            lines = await File.ReadAllLinesAsync(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException or ArgumentException or NotSupportedException)
+        {
+            await error.WriteLineAsync($"replay: can't read transcript \"{path}\": {Reason(e)}").ConfigureAwait(false);
+            return FileError;
+        }
+
+        var printer = new ReplyPrinter(output, format);
+        await using var session = new ReplaySession(now ?? DateTimeOffset.UtcNow);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            await RunLineAsync(session, printer, i + 1, lines[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ChatAsync(TextReader input, OutputFormat format, DateTimeOffset? now, TextWriter output, CancellationToken cancellationToken)
+    {
+        var printer = new ReplyPrinter(output, format);
+        await using var session = new ReplaySession(now ?? DateTimeOffset.UtcNow);
+        if (format == OutputFormat.Text)
+        {
+            await output.WriteLineAsync("Negotiation Coach chat. Type \"Name: message\" (or just a message), /deal help for commands, Ctrl-D to end.").ConfigureAwait(false);
+        }
+
+        var number = 0;
+        while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            number++;
+            var said = line.Contains(':', StringComparison.Ordinal) && !line.TrimStart().StartsWith("/deal", StringComparison.OrdinalIgnoreCase) ? line : "you: " + line;
+            await RunLineAsync(session, printer, number, said, cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunLineAsync(ReplaySession session, ReplyPrinter printer, int number, string raw, CancellationToken cancellationToken)
+    {
+        var line = Transcript.ParseLine(number, raw, out var problem);
+        if (problem is not null)
+        {
+            printer.PrintError(number, problem);
+            return;
+        }
+
+        if (line is null)
+        {
+            return;
+        }
+
+        printer.PrintSaid(line);
+        foreach (var message in await session.SayAsync(line, cancellationToken).ConfigureAwait(false))
+        {
+            printer.Print(number, message, line.Author);
+        }
+    }
+
+    private static string Reason(Exception e) => e switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "no such file",
+        UnauthorizedAccessException => "permission denied",
+        System.Text.DecoderFallbackException => "not valid UTF-8",
+        _ => e.Message.ToString(CultureInfo.InvariantCulture),
+    };
+}
