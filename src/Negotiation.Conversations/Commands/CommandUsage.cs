@@ -17,10 +17,11 @@ public static class CommandUsage
     public const string Close = "/deal close";
     public const string Quiet = "/deal quiet on|off";
     public const string Export = "/deal export [md|csv|json]";
+    public const string Forget = "/deal forget [confirm]";
     public const string Help = "/deal help";
 
     public static IReadOnlyList<string> All { get; } =
-        [Start, Type, Phase, Plan, Give, Get, Rephrase, Term, Next, Ledger, Align, Close, Quiet, Export, Help];
+        [Start, Type, Phase, Plan, Give, Get, Rephrase, Term, Next, Ledger, Align, Close, Quiet, Export, Forget, Help];
 
     public const string Terms = "Terms: price, payment_terms, delivery, scope, service_level, contract_length, timeline, resources, policy, other.";
 

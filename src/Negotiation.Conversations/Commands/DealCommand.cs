@@ -54,6 +54,9 @@ public enum ExportFormat
 
 public sealed record ExportCommand(ExportFormat Format) : DealCommand;
 
+/// <summary><c>/deal forget</c> asks first; <c>/deal forget confirm</c> deletes the deal and its moves.</summary>
+public sealed record ForgetCommand(bool Confirmed) : DealCommand;
+
 public sealed record HelpCommand : DealCommand;
 
 /// <summary>Input that isn't a valid command: the reason and the usage line to show.</summary>

@@ -56,6 +56,12 @@ public static partial class DealCommandParser
                 "json" => new ExportCommand(ExportFormat.Json),
                 _ => new InvalidCommand($"I can export as md, csv or json, not \"{Shorten(rest)}\".", CommandUsage.Export),
             },
+            "forget" => rest.ToLowerInvariant() switch
+            {
+                "" => new ForgetCommand(false),
+                "confirm" => new ForgetCommand(true),
+                _ => new InvalidCommand("Say forget, then forget confirm to delete the deal.", CommandUsage.Forget),
+            },
             "help" or "?" => new HelpCommand(),
             _ => new InvalidCommand($"I don't know the command \"{Shorten(verb)}\".", CommandUsage.Help),
         };

@@ -37,6 +37,11 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
             return HandlerReply.Error(NoDeal);
         }
 
+        if (parsed is ForgetCommand forget)
+        {
+            return await ForgetAsync(deal, forget, cancellationToken).ConfigureAwait(false);
+        }
+
         var reply = await ApplyAsync(deal, parsed, command, today, now, cancellationToken).ConfigureAwait(false);
         await deals.SaveAsync(deal, cancellationToken).ConfigureAwait(false);
         return reply;
@@ -55,6 +60,18 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
         return new HandlerReply(
             [Say($"Started deal \"{deal.Name}\" ({deal.Type}, phase {deal.Phase}). I'll track every give and get in this channel and post the Align summary in this thread.\nNext: set the plan with /deal plan, and say /deal phase propose when you start exchanging terms.")],
             Visibility.Thread);
+    }
+
+    private async Task<HandlerReply> ForgetAsync(Deal deal, ForgetCommand forget, CancellationToken cancellationToken)
+    {
+        if (!forget.Confirmed)
+        {
+            return HandlerReply.Private(
+                $"This permanently deletes the deal \"{deal.Name}\", its {deal.Moves.Count} moves, terms and next steps for this workspace. Export it first if you need it ({CommandUsage.Export}). To go ahead: /deal forget confirm");
+        }
+
+        await deals.DeleteAsync(deal.Channel.Platform, deal.Channel.Workspace, deal.Id, cancellationToken).ConfigureAwait(false);
+        return HandlerReply.Private($"Deleted the deal \"{deal.Name}\" and everything in it.");
     }
 
     private async Task<HandlerReply> ApplyAsync(Deal deal, DealCommand parsed, InboundCommand command, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)

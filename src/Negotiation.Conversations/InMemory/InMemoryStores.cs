@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Negotiation.Conversations.Inbound;
 using Negotiation.Conversations.Outbound;
 using Negotiation.Conversations.Ports;
 using Negotiation.Domain.Deals;
@@ -15,7 +16,7 @@ public sealed class InMemoryDealStore : IDealStore
         Task.FromResult(_deals.Values.Where(d => d.Deal.Channel == channel).OrderByDescending(d => d.Order).Select(d => d.Deal).FirstOrDefault());
 
     public Task<Deal?> FindAsync(string platform, string workspace, Guid id, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_deals.TryGetValue(id, out var entry) && entry.Deal.Channel.Platform == platform && entry.Deal.Channel.Workspace == workspace ? entry.Deal : null);
+        Task.FromResult(_deals.TryGetValue(id, out var entry) && Owns(entry.Deal, platform, workspace) ? entry.Deal : null);
 
     public Task SaveAsync(Deal deal, CancellationToken cancellationToken = default)
     {
@@ -23,6 +24,11 @@ public sealed class InMemoryDealStore : IDealStore
         _deals.AddOrUpdate(deal.Id, id => (deal, Interlocked.Increment(ref _order)), (id, old) => (deal, old.Order));
         return Task.CompletedTask;
     }
+
+    public Task<bool> DeleteAsync(string platform, string workspace, Guid id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_deals.TryGetValue(id, out var entry) && Owns(entry.Deal, platform, workspace) && _deals.TryRemove(id, out _));
+
+    private static bool Owns(Deal deal, string platform, string workspace) => deal.Channel.Platform == platform && deal.Channel.Workspace == workspace;
 }
 
 /// <summary>Processed event keys kept in process memory.</summary>
@@ -35,8 +41,9 @@ public sealed class InMemoryProcessedEventStore : IProcessedEventStore
 }
 
 /// <summary>An outbox in process memory, in order of enqueueing.</summary>
-public sealed class InMemoryOutbox : IOutbox
+public sealed class InMemoryOutbox(TimeProvider? time = null) : IOutbox
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly List<Entry> _entries = [];
     private long _nextId;
@@ -45,7 +52,7 @@ public sealed class InMemoryOutbox : IOutbox
     {
         lock (_gate)
         {
-            _entries.Add(new Entry(++_nextId, message));
+            _entries.Add(new Entry(++_nextId, message, _time.GetUtcNow()));
         }
 
         return Task.CompletedTask;
@@ -55,9 +62,10 @@ public sealed class InMemoryOutbox : IOutbox
     {
         lock (_gate)
         {
-            var claimed = _entries.Where(e => e.State == EntryState.Pending).Take(max).ToList();
+            var now = _time.GetUtcNow();
+            var claimed = _entries.Where(e => e.State == EntryState.Pending && e.DueAt <= now).Take(max).ToList();
             claimed.ForEach(e => e.State = EntryState.Claimed);
-            return Task.FromResult<IReadOnlyList<OutboxItem>>(claimed.Select(e => new OutboxItem(e.Id, e.Message, e.Attempts, e.LastError)).ToList());
+            return Task.FromResult<IReadOnlyList<OutboxItem>>(claimed.Select(e => e.ToItem()).ToList());
         }
     }
 
@@ -71,28 +79,31 @@ public sealed class InMemoryOutbox : IOutbox
         return Task.CompletedTask;
     }
 
-    public Task MarkFailedAsync(long id, string reason, bool park, CancellationToken cancellationToken = default)
+    public Task MarkFailedAsync(long id, string reason, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             var entry = Find(id);
             entry.Attempts++;
             entry.LastError = reason;
-            entry.State = park ? EntryState.Parked : EntryState.Pending;
+            entry.State = retryAt is null ? EntryState.Parked : EntryState.Pending;
+            entry.DueAt = retryAt ?? entry.DueAt;
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>Items given up on after repeated failures.</summary>
-    public IReadOnlyList<OutboxItem> Parked
+    /// <summary>Items given up on after repeated or permanent failures.</summary>
+    public IReadOnlyList<OutboxItem> Parked => Where(EntryState.Parked);
+
+    /// <summary>Items waiting (or waiting again) to be sent.</summary>
+    public IReadOnlyList<OutboxItem> Pending => Where(EntryState.Pending);
+
+    private List<OutboxItem> Where(EntryState state)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _entries.Where(e => e.State == EntryState.Parked).Select(e => new OutboxItem(e.Id, e.Message, e.Attempts, e.LastError)).ToList();
-            }
+            return _entries.Where(e => e.State == state).Select(e => e.ToItem()).ToList();
         }
     }
 
@@ -106,7 +117,7 @@ public sealed class InMemoryOutbox : IOutbox
         Parked,
     }
 
-    private sealed class Entry(long id, OutboundMessage message)
+    private sealed class Entry(long id, OutboundMessage message, DateTimeOffset dueAt)
     {
         public long Id { get; } = id;
 
@@ -114,9 +125,53 @@ public sealed class InMemoryOutbox : IOutbox
 
         public EntryState State { get; set; }
 
+        public DateTimeOffset DueAt { get; set; } = dueAt;
+
         public int Attempts { get; set; }
 
         public string? LastError { get; set; }
+
+        public OutboxItem ToItem() => new(Id, Message, Attempts, LastError);
+    }
+}
+
+/// <summary>An inbox in process memory: for tests and the CLI, where nothing needs to survive the process.</summary>
+public sealed class InMemoryInbox : IInbox
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly Queue<InboundActivity> _waiting = new();
+
+    public Task<bool> TryRecordAsync(InboundActivity activity, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (keys.Count == 0 || keys.Any(_keys.Contains))
+            {
+                return Task.FromResult(false);
+            }
+
+            _keys.UnionWith(keys);
+            _waiting.Enqueue(activity);
+            return Task.FromResult(true);
+        }
+    }
+
+    public async Task<bool> ProcessNextAsync(Func<InboundActivity, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
+    {
+        InboundActivity? next;
+        lock (_gate)
+        {
+            _waiting.TryDequeue(out next);
+        }
+
+        if (next is null)
+        {
+            return false;
+        }
+
+        await handle(next, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }
 
@@ -127,7 +182,7 @@ public sealed class RecordingChatChannel : IChatChannel
 
     public IReadOnlyCollection<OutboundMessage> Sent => _sent;
 
-    public Task SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    public Task SendAsync(OutboundMessage message, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         _sent.Enqueue(message);
         return Task.CompletedTask;

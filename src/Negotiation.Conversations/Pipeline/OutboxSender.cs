@@ -1,15 +1,22 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Negotiation.Conversations.Ports;
 
 namespace Negotiation.Conversations.Pipeline;
 
-/// <summary>Delivers queued replies through the chat channel; a failed send is retried later, then parked.</summary>
-public sealed partial class OutboxSender(IOutbox outbox, IChatChannel channel, ILogger<OutboxSender> logger)
+/// <summary>
+/// Delivers queued replies through the chat channel. A transient failure is retried with exponential backoff
+/// (or after the platform's Retry-After, when longer); a permanent one, or the fifth failure, parks the item.
+/// </summary>
+public sealed partial class OutboxSender(IOutbox outbox, IChatChannel channel, TimeProvider time, ILogger<OutboxSender> logger)
 {
     /// <summary>After this many failed attempts an item is parked for a person to look at.</summary>
     public const int MaxAttempts = 5;
 
-    /// <summary>Sends what is pending now; returns how many were delivered.</summary>
+    /// <summary>The wait before the first retry; it doubles with each attempt.</summary>
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(2);
+
+    /// <summary>Sends what is due now; returns how many were delivered.</summary>
     public async Task<int> FlushAsync(int batchSize = 100, CancellationToken cancellationToken = default)
     {
         var delivered = 0;
@@ -17,19 +24,36 @@ public sealed partial class OutboxSender(IOutbox outbox, IChatChannel channel, I
         {
             try
             {
-                await channel.SendAsync(item.Message, cancellationToken).ConfigureAwait(false);
+                await channel.SendAsync(item.Message, IdempotencyKey(item), cancellationToken).ConfigureAwait(false);
                 await outbox.MarkSentAsync(item.Id, cancellationToken).ConfigureAwait(false);
                 delivered++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var park = item.Attempts + 1 >= MaxAttempts;
-                Log.SendFailed(logger, e, item.Id, item.Message.InReplyToEventId, item.Attempts + 1, park);
-                await outbox.MarkFailedAsync(item.Id, e.Message, park, cancellationToken).ConfigureAwait(false);
+                var attempt = item.Attempts + 1;
+                var retryAt = RetryAt(e, attempt);
+                Log.SendFailed(logger, e, item.Id, item.Message.InReplyToEventId, attempt, retryAt is null);
+                await outbox.MarkFailedAsync(item.Id, e.Message, retryAt, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return delivered;
+    }
+
+    /// <summary>The same for every attempt at one item, so a platform that dedupes can drop a repeat.</summary>
+    public static string IdempotencyKey(OutboxItem item) => "outbox-" + item.Id.ToString(CultureInfo.InvariantCulture);
+
+    private DateTimeOffset? RetryAt(Exception e, int attempt)
+    {
+        var transient = e is not ChatDeliveryException { Transient: false };
+        if (!transient || attempt >= MaxAttempts)
+        {
+            return null;
+        }
+
+        var backoff = FirstBackoff * Math.Pow(2, attempt - 1);
+        var asked = (e as ChatDeliveryException)?.RetryAfter ?? TimeSpan.Zero;
+        return time.GetUtcNow() + (asked > backoff ? asked : backoff);
     }
 
     private static partial class Log

@@ -76,6 +76,47 @@ public sealed class Deal
         return new Deal(id, channel, threadId, name.Trim(), type, startedBy, at);
     }
 
+    /// <summary>All of the deal as plain data, for storage.</summary>
+    public DealSnapshot ToSnapshot() => new(
+        Id, Channel, ThreadId, Name, Counterparty, Type, Phase, Quiet, StartedBy, StartedAt, ClosedAt,
+        [.. _termPlans], [.. _plannedMoves], [.. _wantedGets], [.. _possibleGives], [.. _moves], [.. _trades], [.. _finalTerms], [.. _nextSteps]);
+
+    /// <summary>Rebuilds a deal from what <see cref="ToSnapshot"/> wrote, checking it is whole: moves numbered 1..n, trades naming real moves.</summary>
+    public static Deal Restore(DealSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentException.ThrowIfNullOrWhiteSpace(snapshot.Name);
+        for (var i = 0; i < snapshot.Moves.Count; i++)
+        {
+            if (snapshot.Moves[i].Number != i + 1)
+            {
+                throw new ArgumentException($"Move {i + 1} is numbered {snapshot.Moves[i].Number}.", nameof(snapshot));
+            }
+        }
+
+        if (snapshot.Trades.SelectMany(t => t.GiveNumbers.Concat(t.GetNumbers)).Any(n => n < 1 || n > snapshot.Moves.Count))
+        {
+            throw new ArgumentException("A trade names a move the deal doesn't have.", nameof(snapshot));
+        }
+
+        var deal = new Deal(snapshot.Id, snapshot.Channel, snapshot.ThreadId, snapshot.Name, snapshot.Type, snapshot.StartedBy, snapshot.StartedAt)
+        {
+            Counterparty = snapshot.Counterparty,
+            Phase = snapshot.Phase,
+            Quiet = snapshot.Quiet,
+            ClosedAt = snapshot.ClosedAt,
+        };
+        deal._termPlans.AddRange(snapshot.TermPlans);
+        deal._plannedMoves.AddRange(snapshot.PlannedMoves);
+        deal._wantedGets.AddRange(snapshot.WantedGets);
+        deal._possibleGives.AddRange(snapshot.PossibleGives);
+        deal._moves.AddRange(snapshot.Moves);
+        deal._trades.AddRange(snapshot.Trades);
+        deal._finalTerms.AddRange(snapshot.FinalTerms);
+        deal._nextSteps.AddRange(snapshot.NextSteps);
+        return deal;
+    }
+
     public void ChangeType(NegotiationType type)
     {
         EnsureOpen();

@@ -263,4 +263,14 @@ public class DealCommandParserTests
         var give = Assert.IsType<GiveCommand>(Parse("give\u0000 8%\u0007 off\r\n list"));
         Assert.Equal("8% off list", give.Text);
     }
+
+    [Theory]
+    [InlineData("forget", false)]
+    [InlineData("forget CONFIRM", true)]
+    public void Parse_Forget_ReadsConfirmation(string text, bool confirmed) =>
+        Assert.Equal(confirmed, Assert.IsType<ForgetCommand>(Parse(text)).Confirmed);
+
+    [Fact]
+    public void Parse_ForgetWithOtherWord_IsInvalid() =>
+        Assert.Equal(CommandUsage.Forget, Assert.IsType<InvalidCommand>(Parse("forget everything")).Usage);
 }

@@ -343,4 +343,28 @@ public class DealCommandHandlerTests
         Assert.StartsWith("# Acme renewal", text, StringComparison.Ordinal);
         Assert.Contains("| 1 | give | price | 5% off list | 5% |", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Forget_WithoutConfirm_AsksAndDeletesNothing()
+    {
+        var engine = new TestEngine();
+        await engine.StartProposingAsync();
+        var reply = await engine.CommandAsync("forget");
+
+        Assert.Contains("/deal forget confirm", Assert.Single(reply!.Parts).Text, StringComparison.Ordinal);
+        Assert.NotNull(await engine.Deals.FindLatestAsync(TestEngine.DealChannel));
+    }
+
+    [Fact]
+    public async Task Forget_Confirmed_DeletesTheDealSoTheChannelHasNone()
+    {
+        var engine = new TestEngine();
+        await engine.StartProposingAsync();
+        var id = (await engine.DealAsync()).Id;
+        await engine.CommandAsync("forget confirm");
+
+        Assert.Null(await engine.Deals.FindLatestAsync(TestEngine.DealChannel));
+        Assert.Null(await engine.Deals.FindAsync("slack", "T1", id));
+        Assert.Equal(DealCommandHandler.NoDeal, Assert.Single((await engine.CommandAsync("ledger"))!.Parts).Text);
+    }
 }

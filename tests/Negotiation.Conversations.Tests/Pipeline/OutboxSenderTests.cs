@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Negotiation.Conversations.InMemory;
 using Negotiation.Conversations.Outbound;
 using Negotiation.Conversations.Pipeline;
@@ -9,17 +10,23 @@ namespace Negotiation.Conversations.Tests.Pipeline;
 
 public class OutboxSenderTests
 {
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryOutbox _outbox;
+
+    public OutboxSenderTests() => _outbox = new InMemoryOutbox(_time);
+
     private static OutboundMessage Reply(string id) =>
         new(id, new ChannelKey("slack", "T1", "C1"), "ts-1", Visibility.Thread, "U1", [new ReplyPart(ReplyKind.CommandReply, "hello")]);
+
+    private OutboxSender Sender(IChatChannel channel) => new(_outbox, channel, _time, NullLogger<OutboxSender>.Instance);
 
     [Fact]
     public async Task FlushAsync_DeliversEachItemOnceInOrder()
     {
-        var outbox = new InMemoryOutbox();
         var channel = new RecordingChatChannel();
-        var sender = new OutboxSender(outbox, channel, NullLogger<OutboxSender>.Instance);
-        await outbox.EnqueueAsync(Reply("e1"));
-        await outbox.EnqueueAsync(Reply("e2"));
+        var sender = Sender(channel);
+        await _outbox.EnqueueAsync(Reply("e1"));
+        await _outbox.EnqueueAsync(Reply("e2"));
 
         Assert.Equal(2, await sender.FlushAsync());
         Assert.Equal(0, await sender.FlushAsync());
@@ -27,34 +34,81 @@ public class OutboxSenderTests
     }
 
     [Fact]
-    public async Task FlushAsync_FailingChannel_RetriesThenParksWithTheReason()
+    public async Task FlushAsync_TransientFailure_RetriesAfterBackoffNotBefore()
     {
-        var outbox = new InMemoryOutbox();
-        var channel = new UnreachableChatChannel();
-        var sender = new OutboxSender(outbox, channel, NullLogger<OutboxSender>.Instance);
-        await outbox.EnqueueAsync(Reply("e1"));
+        var channel = new FlakyChatChannel(failures: 1, new ChatDeliveryException("502 from platform", transient: true));
+        var sender = Sender(channel);
+        await _outbox.EnqueueAsync(Reply("e1"));
 
-        for (var attempt = 1; attempt <= OutboxSender.MaxAttempts; attempt++)
+        Assert.Equal(0, await sender.FlushAsync());
+        _time.Advance(OutboxSender.FirstBackoff - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, await sender.FlushAsync());
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, await sender.FlushAsync());
+        Assert.Equal(2, channel.Attempts);
+    }
+
+    [Fact]
+    public async Task FlushAsync_RateLimited_WaitsForRetryAfterWhenLongerThanBackoff()
+    {
+        var channel = new FlakyChatChannel(failures: 1, new ChatDeliveryException("ratelimited", transient: true, TimeSpan.FromSeconds(30)));
+        var sender = Sender(channel);
+        await _outbox.EnqueueAsync(Reply("e1"));
+
+        await sender.FlushAsync();
+        _time.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(0, await sender.FlushAsync());
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await sender.FlushAsync());
+    }
+
+    [Fact]
+    public async Task FlushAsync_PermanentFailure_ParksAtOnceWithTheReason()
+    {
+        var channel = new FlakyChatChannel(failures: int.MaxValue, new ChatDeliveryException("channel_not_found", transient: false));
+        var sender = Sender(channel);
+        await _outbox.EnqueueAsync(Reply("e1"));
+
+        await sender.FlushAsync();
+        _time.Advance(TimeSpan.FromHours(1));
+        await sender.FlushAsync();
+
+        Assert.Equal(1, channel.Attempts);
+        Assert.Equal("channel_not_found", Assert.Single(_outbox.Parked).LastError);
+    }
+
+    [Fact]
+    public async Task FlushAsync_RepeatedTransientFailures_ParkAfterMaxAttemptsWithTheSameIdempotencyKey()
+    {
+        var channel = new FlakyChatChannel(failures: int.MaxValue, new HttpRequestException("connection refused"));
+        var sender = Sender(channel);
+        await _outbox.EnqueueAsync(Reply("e1"));
+
+        for (var attempt = 1; attempt <= OutboxSender.MaxAttempts + 2; attempt++)
         {
-            Assert.Equal(0, await sender.FlushAsync());
+            await sender.FlushAsync();
+            _time.Advance(TimeSpan.FromMinutes(5));
         }
 
         Assert.Equal(OutboxSender.MaxAttempts, channel.Attempts);
-        var parked = Assert.Single(outbox.Parked);
+        Assert.Single(channel.Keys.Distinct());
+        var parked = Assert.Single(_outbox.Parked);
         Assert.Equal("connection refused", parked.LastError);
-        Assert.Equal(0, await sender.FlushAsync());
-        Assert.Equal(OutboxSender.MaxAttempts, channel.Attempts);
+        Assert.Equal(OutboxSender.MaxAttempts, parked.Attempts);
     }
 
-    /// <summary>The platform edge, down.</summary>
-    private sealed class UnreachableChatChannel : IChatChannel
+    /// <summary>The platform edge, failing a number of times before it works.</summary>
+    private sealed class FlakyChatChannel(int failures, Exception error) : IChatChannel
     {
         public int Attempts { get; private set; }
 
-        public Task SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+        public List<string> Keys { get; } = [];
+
+        public Task SendAsync(OutboundMessage message, string idempotencyKey, CancellationToken cancellationToken = default)
         {
             Attempts++;
-            throw new HttpRequestException("connection refused");
+            Keys.Add(idempotencyKey);
+            return Attempts <= failures ? Task.FromException(error) : Task.CompletedTask;
         }
     }
 }
