@@ -18,6 +18,7 @@ public abstract record InboundActivity(string EventId, ChannelKey Channel, strin
     public bool IsEdit { get; init; }
 
     /// <summary>The thread a reply belongs in: the message's thread, or the message itself when it is top-level.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ReplyThreadId => ThreadId ?? MessageId;
 }
 

@@ -57,6 +57,7 @@ public sealed record ReplyPart(ReplyKind Kind, string Text)
     public LedgerTable? Table { get; init; }
 
     /// <summary>The kind as tools read it: <c>reciprocity_prompt</c>, <c>warning:double_give</c> …</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string WireKind => Kind switch
     {
         ReplyKind.ReciprocityPrompt => "reciprocity_prompt",

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Negotiation.Storage.Model;
+
+namespace Negotiation.Storage.Installations;
+
+/// <summary>Installs of the bot per workspace/tenant, and Teams conversation references, always looked up by workspace.</summary>
+public sealed class InstallationStore(NegotiationDbContext db, TimeProvider time)
+{
+    public async Task SaveInstallationAsync(InstallationRecord install, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(install);
+        var existing = await db.Installations.FindAsync([install.Platform, install.Workspace], cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            install.InstalledAtMs = install.InstalledAtMs == 0 ? time.Ms() : install.InstalledAtMs;
+            db.Installations.Add(install);
+        }
+        else
+        {
+            existing.Name = install.Name;
+            existing.BotUserId = install.BotUserId;
+            existing.BotToken = install.BotToken;
+            existing.InstalledBy = install.InstalledBy;
+            existing.InstalledAtMs = time.Ms();
+            existing.UninstalledAtMs = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The live install of a workspace; null when it was never installed or has been uninstalled.</summary>
+    public Task<InstallationRecord?> FindInstallationAsync(string platform, string workspace, CancellationToken cancellationToken = default) =>
+        db.Installations.AsNoTracking().FirstOrDefaultAsync(i => i.Platform == platform && i.Workspace == workspace && i.UninstalledAtMs == null, cancellationToken);
+
+    public async Task<bool> UninstallAsync(string platform, string workspace, CancellationToken cancellationToken = default)
+    {
+        var now = time.Ms();
+        return await db.Installations
+            .Where(i => i.Platform == platform && i.Workspace == workspace && i.UninstalledAtMs == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.UninstalledAtMs, now).SetProperty(i => i.BotToken, (string?)null), cancellationToken)
+            .ConfigureAwait(false) > 0;
+    }
+
+    public async Task SaveConversationReferenceAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var existing = await db.ConversationReferences.FindAsync([reference.Platform, reference.Workspace, reference.ConversationId], cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            reference.UpdatedAtMs = time.Ms();
+            db.ConversationReferences.Add(reference);
+        }
+        else
+        {
+            existing.ServiceUrl = reference.ServiceUrl;
+            existing.BotId = reference.BotId;
+            existing.UpdatedAtMs = time.Ms();
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<ConversationReferenceRecord?> FindConversationReferenceAsync(string platform, string workspace, string conversationId, CancellationToken cancellationToken = default) =>
+        db.ConversationReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Platform == platform && r.Workspace == workspace && r.ConversationId == conversationId, cancellationToken);
+}
