@@ -13,7 +13,10 @@ namespace Negotiation.Bot.Composition;
 /// <summary>The composition root: which implementation serves each port.</summary>
 public static class EngineRegistration
 {
-    /// <summary>Registers the channel-neutral engine with the embedded language engine and in-memory storage.</summary>
+    /// <summary>
+    /// Registers the channel-neutral engine with the embedded language engine. Ports already registered (the
+    /// database storage, a platform's chat channel) are kept; the rest fall back to in-memory implementations.
+    /// </summary>
     public static IServiceCollection AddNegotiationEngine(this IServiceCollection services, IConfiguration configuration)
     {
         var options = new ConversationOptions();
@@ -24,6 +27,7 @@ public static class EngineRegistration
         services.TryAddSingleton<IDealStore, InMemoryDealStore>();
         services.TryAddSingleton<IProcessedEventStore, InMemoryProcessedEventStore>();
         services.TryAddSingleton<IOutbox, InMemoryOutbox>();
+        services.TryAddSingleton<IInbox, InMemoryInbox>();
         services.TryAddSingleton<IChatChannel, RecordingChatChannel>();
 
         services.TryAddSingleton<IMessageInterpreter, RuleBasedInterpreter>();

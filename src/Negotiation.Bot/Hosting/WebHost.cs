@@ -1,8 +1,15 @@
 using Negotiation.Bot.Composition;
+using Negotiation.Bot.LocalChannel;
+using Negotiation.Bot.Workers;
+using Negotiation.Conversations.Ports;
+using Negotiation.Storage;
+using Negotiation.Storage.Hosting;
+using Negotiation.Storage.Inbox;
+using Negotiation.Storage.Outbox;
 
 namespace Negotiation.Bot.Hosting;
 
-/// <summary>The web host: adapters map their endpoints here as they arrive.</summary>
+/// <summary>The web host: storage, the engine, the workers, and the endpoints of each channel.</summary>
 public static class WebHost
 {
     public const string DefaultUrl = "http://localhost:3978";
@@ -16,11 +23,71 @@ public static class WebHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        var storage = Bind<StorageOptions>(builder.Configuration, StorageOptions.Section, o => o.Validate());
+        var workers = Bind<WorkerOptions>(builder.Configuration, WorkerOptions.Section, o => o.Validate());
+        var local = Bind<LocalChannelOptions>(builder.Configuration, LocalChannelOptions.Section, _ => []);
+
+        builder.Services.AddNegotiationStorage(storage);
+        builder.Services.AddSingleton(workers);
+        builder.Services.AddSingleton(local);
+        builder.Services.AddSingleton<WorkSignals>();
+        builder.Services.AddSingleton<LocalReplyLog>();
+        builder.Services.AddHttpClient<IChatChannel, LocalChatChannel>();
         builder.Services.AddNegotiationEngine(builder.Configuration);
 
+        // Hosted services start in registration order: the schema is in place before any worker runs.
+        builder.Services.AddHostedService<DatabaseMigrationService>();
+        if (workers.ProcessInbox)
+        {
+            builder.Services.AddHostedService<InboxWorker>();
+        }
+
+        if (workers.SendOutbox)
+        {
+            builder.Services.AddHostedService<OutboxWorker>();
+        }
+
+        builder.Services.AddHostedService<RetentionWorker>();
+
         var app = builder.Build();
+        app.MapGet("/", () => Results.Text("Negotiation Coach is running. Health: /healthz, readiness: /readyz\n"));
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/", () => Results.Text("Negotiation Coach is running. Health: /healthz\n"));
+        app.MapGet("/readyz", ReadyAsync);
+        app.MapLocalChannel();
         return app;
+    }
+
+    /// <summary>Ready when the database answers with every migration applied; the queue figures show what waits or was parked.</summary>
+    private static async Task<IResult> ReadyAsync(StorageMaintenance storage, EfInbox inbox, EfOutbox outbox, CancellationToken cancellationToken)
+    {
+        if (!await storage.IsReadyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return Results.Json(new { status = "unavailable", database = "unreachable or not migrated" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var (inboxPending, inboxParked) = await inbox.CountAsync(cancellationToken).ConfigureAwait(false);
+        var (outboxPending, outboxParked) = await outbox.CountAsync(cancellationToken).ConfigureAwait(false);
+        return Results.Json(new
+        {
+            status = "ready",
+            database = "ok",
+            inbox = new { pending = inboxPending, parked = inboxParked },
+            outbox = new { pending = outboxPending, parked = outboxParked },
+        });
+    }
+
+    /// <summary>Binds a section and stops the host at start, naming the setting, when it is invalid.</summary>
+    private static T Bind<T>(ConfigurationManager configuration, string section, Func<T, IEnumerable<string>> validate)
+        where T : new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options);
+        var problems = validate(options).ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"Invalid settings in \"{section}\":\n- " + string.Join("\n- ", problems));
+        }
+
+        return options;
     }
 }

@@ -2,16 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Negotiation.Storage.Hosting;
-using Npgsql;
+using Negotiation.Testing;
 
 namespace Negotiation.Storage.Tests.Databases;
 
 /// <summary>A fresh, migrated database of one provider, with the storage services on it; dropped when disposed.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    /// <summary>The admin connection string of the throwaway PostgreSQL that <c>.ci/run</c> starts.</summary>
-    public const string PostgresVariable = "NEGOTIATION_TEST_POSTGRES";
-
     private readonly Func<Task> _drop;
 
     private TestDatabase(StorageOptions options, ServiceProvider services, FakeTimeProvider time, Func<Task> drop)
@@ -34,15 +31,9 @@ public sealed class TestDatabase : IAsyncDisposable
         Func<Task> drop;
         if (provider == StorageProvider.Postgres)
         {
-            var admin = PostgresAdminConnectionString();
-            var name = "t_" + Guid.NewGuid().ToString("N");
-            await ExecuteAsync(admin, $"CREATE DATABASE {name}");
-            options = new StorageOptions { Provider = provider, ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString };
-            drop = async () =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            };
+            var database = await PostgresDatabase.CreateAsync();
+            options = new StorageOptions { Provider = provider, ConnectionString = database.ConnectionString };
+            drop = async () => await database.DisposeAsync();
         }
         else
         {
@@ -88,20 +79,5 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await _drop();
-    }
-
-    public static string PostgresAdminConnectionString() =>
-        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"PostgreSQL tests need {PostgresVariable} (an admin connection string). `bash .ci/run` starts a throwaway server and sets it; " +
-                "by hand: export " + PostgresVariable + "=\"$(.ci/postgres.sh start)\".");
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,0 +1,44 @@
+global using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Negotiation.Bot.Hosting;
+
+namespace Negotiation.Bot.Tests.Hosting;
+
+/// <summary>The real web host on a loopback port, with settings given as command-line arguments.</summary>
+internal sealed class TestHost : IAsyncDisposable
+{
+    private TestHost(WebApplication app, Uri address)
+    {
+        App = app;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>A temporary SQLite file's settings, removed with the host's folder by the caller.</summary>
+    public static string[] Sqlite(string folder) => ["--Storage:Provider=Sqlite", $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "negotiation.db")}"];
+
+    public static async Task<TestHost> StartAsync(params string[] settings)
+    {
+        string[] args = ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Workers:PollInterval=00:00:00.050", .. settings];
+        var app = WebHost.Build(args);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new TestHost(app, new Uri(address));
+    }
+
+    public Task<HttpResponseMessage> PostEventAsync(string eventId, string channel, string text, string user = "dana") =>
+        Http.PostAsJsonAsync("/local/events", new { event_id = eventId, channel, user, text });
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Negotiation.Testing;
+
+/// <summary>
+/// The platform edge for the local channel: a real HTTP server on loopback that records every reply the bot
+/// POSTs to its webhook, and lets a test await a number of them.
+/// </summary>
+public sealed class ReplyCollector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<JsonElement> _replies = new();
+    private readonly Lock _gate = new();
+    private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
+
+    private ReplyCollector(WebApplication app) => _app = app;
+
+    public Uri Webhook { get; private set; } = null!;
+
+    /// <summary>The replies received, in arrival order.</summary>
+    public IReadOnlyCollection<JsonElement> Replies => _replies;
+
+    /// <summary>The event each reply answers.</summary>
+    public IReadOnlyList<string> EventIds => _replies.Select(r => r.GetProperty("message").GetProperty("inReplyToEventId").GetString()!).ToList();
+
+    public static async Task<ReplyCollector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var collector = new ReplyCollector(app);
+        app.MapPost("/replies", async (HttpRequest request) =>
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body);
+            collector.Add(body.RootElement.Clone());
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        collector.Webhook = new Uri(new Uri(address), "/replies");
+        return collector;
+    }
+
+    /// <summary>Completes when at least <paramref name="count"/> replies have arrived; fails after <paramref name="timeout"/>.</summary>
+    public async Task WaitForAsync(int count, TimeSpan timeout)
+    {
+        TaskCompletionSource done;
+        lock (_gate)
+        {
+            if (_replies.Count >= count)
+            {
+                return;
+            }
+
+            done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, done));
+        }
+
+        try
+        {
+            await done.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Waited {timeout} for {count} replies; {_replies.Count} arrived.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void Add(JsonElement reply)
+    {
+        lock (_gate)
+        {
+            _replies.Enqueue(reply);
+            foreach (var waiter in _waiters.Where(w => _replies.Count >= w.Count).ToList())
+            {
+                waiter.Done.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+}
