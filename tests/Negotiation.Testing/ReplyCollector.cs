@@ -18,6 +18,7 @@ public sealed class ReplyCollector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<JsonElement> _replies = new();
+    private readonly ConcurrentQueue<(string EventId, long Timestamp)> _arrivals = new();
     private readonly Lock _gate = new();
     private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
 
@@ -81,8 +82,18 @@ public sealed class ReplyCollector : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    /// <summary>When each reply arrived, as <see cref="System.Diagnostics.Stopwatch"/> timestamps on <paramref name="clock"/>'s scale.</summary>
+    public IReadOnlyList<(string EventId, long Ticks)> ArrivalTicks(System.Diagnostics.Stopwatch clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var origin = System.Diagnostics.Stopwatch.GetTimestamp() - clock.ElapsedTicks;
+        return _arrivals.Select(a => (a.EventId, a.Timestamp - origin)).ToList();
+    }
+
     private void Add(JsonElement reply)
     {
+        var eventId = reply.TryGetProperty("message", out var message) && message.TryGetProperty("inReplyToEventId", out var id) ? id.GetString() ?? "" : "";
+        _arrivals.Enqueue((eventId, System.Diagnostics.Stopwatch.GetTimestamp()));
         lock (_gate)
         {
             _replies.Enqueue(reply);

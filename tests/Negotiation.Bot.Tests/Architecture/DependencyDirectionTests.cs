@@ -8,6 +8,7 @@ public class DependencyDirectionTests
     private static readonly Assembly Domain = typeof(Domain.Deals.Deal).Assembly;
     private static readonly Assembly Conversations = typeof(Conversations.Pipeline.ConversationPipeline).Assembly;
     private static readonly Assembly Language = typeof(Language.Rules.RuleBasedInterpreter).Assembly;
+    private static readonly Assembly Storage = typeof(Storage.Model.NegotiationDbContext).Assembly;
     private static readonly Assembly Bot = typeof(Negotiation.Bot.Cli.BotCli).Assembly;
 
     private static HashSet<string> References(Assembly assembly) =>
@@ -38,6 +39,18 @@ public class DependencyDirectionTests
     [Fact]
     public void Language_ReferencesOnlyDomainAndConversations() =>
         Assert.Subset(new HashSet<string>(["Negotiation.Domain", "Negotiation.Conversations"]), ProjectReferences(Language));
+
+    [Fact]
+    public void Storage_ReferencesOnlyDomainAndConversations() =>
+        Assert.Subset(new HashSet<string>(["Negotiation.Domain", "Negotiation.Conversations"]), ProjectReferences(Storage));
+
+    [Fact]
+    public void OnlyTheHost_ReferencesStorage()
+    {
+        Assert.Contains("Negotiation.Storage", ProjectReferences(Bot));
+        Assert.DoesNotContain("Negotiation.Storage", ProjectReferences(Language));
+        Assert.DoesNotContain("Negotiation.Storage", ProjectReferences(Conversations));
+    }
 
     [Fact]
     public void OnlyTheHost_ReferencesLanguage()
