@@ -17,6 +17,9 @@ public abstract record InboundActivity(string EventId, ChannelKey Channel, strin
     /// <summary>An edit or delete of an earlier message rather than a new one.</summary>
     public bool IsEdit { get; init; }
 
+    /// <summary>Where the platform takes replies to this activity directly (Slack's <c>response_url</c>), when it offers one.</summary>
+    public string? ResponseUrl { get; init; }
+
     /// <summary>The thread a reply belongs in: the message's thread, or the message itself when it is top-level.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string ReplyThreadId => ThreadId ?? MessageId;

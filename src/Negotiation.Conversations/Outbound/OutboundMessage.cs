@@ -83,6 +83,12 @@ public sealed record OutboundMessage(
     string RecipientUserId,
     IReadOnlyList<ReplyPart> Parts)
 {
+    /// <summary>The message this reply answers (to react to it, e.g. a Slack reaction on a logged trade).</summary>
+    public string? SourceMessageId { get; init; }
+
+    /// <summary>The platform's direct reply hook of the activity answered, when it offered one.</summary>
+    public string? ResponseUrl { get; init; }
+
     /// <summary>All parts as plain text, separated by blank lines.</summary>
     public string ToPlainText() => string.Join("\n\n", Parts.Select(p => p.Text));
 }

@@ -57,7 +57,11 @@ public sealed partial class ConversationPipeline
             return null;
         }
 
-        var message = new OutboundMessage(activity.EventId, activity.Channel, reply.ThreadId ?? activity.ReplyThreadId, reply.Visibility, activity.User.Id, reply.Parts);
+        var message = new OutboundMessage(activity.EventId, activity.Channel, reply.ThreadId ?? activity.ReplyThreadId, reply.Visibility, activity.User.Id, reply.Parts)
+        {
+            SourceMessageId = activity.MessageId,
+            ResponseUrl = activity.ResponseUrl,
+        };
         await _outbox.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
         Log.Replied(_logger, activity.EventId, message.Parts.Count);
         return message;
