@@ -1,7 +1,12 @@
+using Microsoft.AspNetCore.DataProtection;
+using Negotiation.Bot.Channels;
 using Negotiation.Bot.Composition;
 using Negotiation.Bot.LocalChannel;
 using Negotiation.Bot.Workers;
 using Negotiation.Conversations.Ports;
+using Negotiation.Slack;
+using Negotiation.Slack.Http;
+using Negotiation.Slack.Install;
 using Negotiation.Storage;
 using Negotiation.Storage.Hosting;
 using Negotiation.Storage.Inbox;
@@ -26,13 +31,29 @@ public static class WebHost
         var storage = Bind<StorageOptions>(builder.Configuration, StorageOptions.Section, o => o.Validate());
         var workers = Bind<WorkerOptions>(builder.Configuration, WorkerOptions.Section, o => o.Validate());
         var local = Bind<LocalChannelOptions>(builder.Configuration, LocalChannelOptions.Section, _ => []);
+        var slack = Bind<SlackOptions>(builder.Configuration, SlackOptions.Section, _ => []);
+
+        var protection = builder.Services.AddDataProtection().SetApplicationName("negotiation-coach");
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+        {
+            // Hosts that share a database must share these keys too, or one can't read another's encrypted tokens.
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
 
         builder.Services.AddNegotiationStorage(storage);
         builder.Services.AddSingleton(workers);
         builder.Services.AddSingleton(local);
         builder.Services.AddSingleton<WorkSignals>();
+        builder.Services.AddScoped<IInbox>(sp => new SignallingInbox(sp.GetRequiredService<EfInbox>(), sp.GetRequiredService<WorkSignals>()));
+
+        // Replies go to the chat channel of their platform.
+        builder.Services.AddScoped<IChatChannel, ChatChannelRouter>();
         builder.Services.AddSingleton<LocalReplyLog>();
-        builder.Services.AddHttpClient<IChatChannel, LocalChatChannel>();
+        builder.Services.AddHttpClient<LocalChatChannel>();
+        builder.Services.AddKeyedScoped<IChatChannel>(LocalChannelEndpoints.Platform, (sp, _) => sp.GetRequiredService<LocalChatChannel>());
+        builder.Services.AddScoped<ISlackInstallationStore, DbSlackInstallationStore>();
+        builder.Services.AddSlack(slack);
+
         builder.Services.AddNegotiationEngine(builder.Configuration);
 
         // Hosted services start in registration order: the schema is in place before any worker runs.
@@ -54,6 +75,7 @@ public static class WebHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", ReadyAsync);
         app.MapLocalChannel();
+        app.MapSlack();
         return app;
     }
 

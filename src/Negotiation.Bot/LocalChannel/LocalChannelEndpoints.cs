@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Negotiation.Bot.Workers;
 using Negotiation.Conversations.Inbound;
 using Negotiation.Conversations.Ports;
 using Negotiation.Domain.Deals;
@@ -44,7 +43,7 @@ public static partial class LocalChannelEndpoints
         return app;
     }
 
-    private static async Task<IResult> RecordAsync(HttpRequest request, IInbox inbox, WorkSignals signals, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordAsync(HttpRequest request, IInbox inbox, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -81,11 +80,6 @@ public static partial class LocalChannelEndpoints
             : new InboundMessage(posted.EventId!, channel, posted.EventId!, posted.ThreadId, user, time.GetUtcNow(), posted.Text!);
 
         var recorded = await inbox.TryRecordAsync(activity, [$"{Platform}:{posted.EventId}"], cancellationToken).ConfigureAwait(false);
-        if (recorded)
-        {
-            signals.Inbox.Notify();
-        }
-
         return Results.Json(new { recorded, duplicate = !recorded }, statusCode: StatusCodes.Status202Accepted);
     }
 

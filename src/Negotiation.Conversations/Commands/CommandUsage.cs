@@ -18,6 +18,7 @@ public static class CommandUsage
     public const string Quiet = "/deal quiet on|off";
     public const string Export = "/deal export [md|csv|json]";
     public const string Forget = "/deal forget [confirm]";
+    public const string NotAGive = "/deal not-a-give <move number>";
     public const string Help = "/deal help";
 
     public static IReadOnlyList<string> All { get; } =
@@ -26,4 +27,7 @@ public static class CommandUsage
     public const string Terms = "Terms: price, payment_terms, delivery, scope, service_level, contract_length, timeline, resources, policy, other.";
 
     public const string Dates = "Dates: 2026-12-15, Dec 15, next Friday, tomorrow, end of Q1.";
+
+    /// <summary>The help text: every usage line, the terms and the date forms.</summary>
+    public static string HelpText { get; } = "Negotiation Coach commands:\n" + string.Join("\n", All) + "\n" + Terms + "\n" + Dates;
 }

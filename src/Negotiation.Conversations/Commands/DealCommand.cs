@@ -57,6 +57,9 @@ public sealed record ExportCommand(ExportFormat Format) : DealCommand;
 /// <summary><c>/deal forget</c> asks first; <c>/deal forget confirm</c> deletes the deal and its moves.</summary>
 public sealed record ForgetCommand(bool Confirmed) : DealCommand;
 
+/// <summary>From the "Not a give" button: move <see cref="Number"/> was not a concession.</summary>
+public sealed record NotAGiveCommand(int Number) : DealCommand;
+
 public sealed record HelpCommand : DealCommand;
 
 /// <summary>Input that isn't a valid command: the reason and the usage line to show.</summary>

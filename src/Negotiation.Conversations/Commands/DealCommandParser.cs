@@ -62,6 +62,9 @@ public static partial class DealCommandParser
                 "confirm" => new ForgetCommand(true),
                 _ => new InvalidCommand("Say forget, then forget confirm to delete the deal.", CommandUsage.Forget),
             },
+            "not-a-give" => int.TryParse(rest, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0
+                ? new NotAGiveCommand(number)
+                : new InvalidCommand("Say which move: the number after #.", CommandUsage.NotAGive),
             "help" or "?" => new HelpCommand(),
             _ => new InvalidCommand($"I don't know the command \"{Shorten(verb)}\".", CommandUsage.Help),
         };

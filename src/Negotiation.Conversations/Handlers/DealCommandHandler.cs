@@ -26,7 +26,7 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
             case InvalidCommand invalid:
                 return HandlerReply.Error($"{invalid.Problem}\nUsage: {invalid.Usage}");
             case HelpCommand:
-                return HandlerReply.Private("Negotiation Coach commands:\n" + string.Join("\n", CommandUsage.All) + "\n" + CommandUsage.Terms + "\n" + CommandUsage.Dates);
+                return HandlerReply.Private(CommandUsage.HelpText);
             case StartCommand start:
                 return await StartAsync(command, start, now, cancellationToken).ConfigureAwait(false);
         }
@@ -134,6 +134,10 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
             case GetCommand get:
                 var getDraft = await DraftAsync(get.Text, MoveKind.Get, deal, command, today, cancellationToken).ConfigureAwait(false);
                 return new HandlerReply(CoachingReplies.Get(deal, getDraft, now), Visibility.Thread);
+            case NotAGiveCommand notAGive:
+                return HandlerReply.Private(deal.Retract(notAGive.Number)
+                    ? $"Thanks for the correction: #{notAGive.Number} is off the ledger."
+                    : $"Thanks, noted. #{notAGive.Number} stays in the ledger: only the latest move can be taken back, and only before anything was traded for it.");
             case TermCommand term:
                 deal.AgreeTerm(term.Term);
                 return HandlerReply.Private("Final term recorded: " + Describe(term.Term));

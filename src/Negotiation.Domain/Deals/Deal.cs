@@ -255,6 +255,22 @@ public sealed class Deal
         return trade;
     }
 
+    /// <summary>
+    /// Takes back a give someone marked "not a give". Only the latest move can go, and only while nothing was traded
+    /// for it, so the numbers of other moves never change; returns false when it must stay.
+    /// </summary>
+    public bool Retract(int number)
+    {
+        EnsureOpen();
+        if (_moves.Count == 0 || number != _moves.Count || !_moves[^1].IsGive || _trades.Any(t => t.GiveNumbers.Contains(number)))
+        {
+            return false;
+        }
+
+        _moves.RemoveAt(_moves.Count - 1);
+        return true;
+    }
+
     public void AgreeTerm(Commitment term)
     {
         EnsureOpen();

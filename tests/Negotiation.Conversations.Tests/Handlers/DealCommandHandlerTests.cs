@@ -367,4 +367,29 @@ public class DealCommandHandlerTests
         Assert.Null(await engine.Deals.FindAsync("slack", "T1", id));
         Assert.Equal(DealCommandHandler.NoDeal, Assert.Single((await engine.CommandAsync("ledger"))!.Parts).Text);
     }
+
+    [Fact]
+    public async Task NotAGive_LatestUntradedGive_TakesItOffTheLedger()
+    {
+        var engine = new TestEngine();
+        await engine.StartProposingAsync();
+        await engine.SayAsync("we gave them net-60 payment terms");
+        var reply = await engine.CommandAsync("not-a-give 1");
+
+        Assert.Contains("off the ledger", Assert.Single(reply!.Parts).Text, StringComparison.Ordinal);
+        Assert.Empty((await engine.DealAsync()).Moves);
+    }
+
+    [Fact]
+    public async Task NotAGive_TradedGive_StaysAndSaysWhy()
+    {
+        var engine = new TestEngine();
+        await engine.StartProposingAsync();
+        await engine.CommandAsync("give 5% off list");
+        await engine.CommandAsync("get two-year term");
+        var reply = await engine.CommandAsync("not-a-give 1");
+
+        Assert.Contains("stays in the ledger", Assert.Single(reply!.Parts).Text, StringComparison.Ordinal);
+        Assert.Equal(2, (await engine.DealAsync()).Moves.Count);
+    }
 }
