@@ -20,6 +20,9 @@ public sealed class SlackOptions
     /// <summary>Socket Mode: the app-level token (xapp-…, scope connections:write). Set, the bot connects out instead of waiting for HTTP.</summary>
     public string? AppToken { get; set; }
 
+    /// <summary>Socket Mode: with no message from Slack for this long the connection is presumed dead and replaced (make before break).</summary>
+    public TimeSpan SocketModeQuietPeriod { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The Web API base; tests point it at a local fake.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 
