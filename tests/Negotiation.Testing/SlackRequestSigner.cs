@@ -8,12 +8,12 @@ namespace Negotiation.Testing;
 public sealed class SlackRequestSigner(string signingSecret)
 {
     public HttpRequestMessage Json(string path, string body, DateTimeOffset? at = null, string? retryNum = null) =>
-        Signed(path, body, "application/json", at, retryNum);
+        Request(path, body, "application/json", at, retryNum);
 
     public HttpRequestMessage Form(string path, IEnumerable<KeyValuePair<string, string>> fields, DateTimeOffset? at = null) =>
-        Signed(path, string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))), "application/x-www-form-urlencoded", at, null);
+        Request(path, string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))), "application/x-www-form-urlencoded", at, null);
 
-    public HttpRequestMessage Signed(string path, string body, string contentType, DateTimeOffset? at, string? retryNum)
+    public HttpRequestMessage Request(string path, string body, string contentType, DateTimeOffset? at, string? retryNum)
     {
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))

@@ -12,12 +12,14 @@ public static class CommandUsage
     public const string Rephrase = "/deal rephrase <a give or proposal>";
     public const string Term = "/deal term <final term> [owner <name|@mention>] [due <date>]";
     public const string Next = "/deal next <step> [owner <name|@mention>] [due <date>]";
-    public const string Ledger = "/deal ledger";
+    public const string Ledger = "/deal ledger [share]";
     public const string Align = "/deal align";
     public const string Close = "/deal close";
     public const string Quiet = "/deal quiet on|off";
-    public const string Export = "/deal export [md|csv|json]";
+    public const string Export = "/deal export [md|csv|json|labels]";
     public const string Forget = "/deal forget [confirm]";
+    public const string ExportLabels = "/deal export labels";
+
     public const string NotAGive = "/deal not-a-give <move number>";
     public const string Help = "/deal help";
 

@@ -36,7 +36,8 @@ public sealed record TermCommand(Commitment Term) : DealCommand;
 
 public sealed record NextCommand(Commitment Step) : DealCommand;
 
-public sealed record LedgerCommand : DealCommand;
+/// <summary><c>/deal ledger</c> shows it to the asker; <c>/deal ledger share</c> posts it for the team.</summary>
+public sealed record LedgerCommand(bool Share = false) : DealCommand;
 
 public sealed record AlignCommand : DealCommand;
 
@@ -50,6 +51,9 @@ public enum ExportFormat
     Markdown,
     Csv,
     Json,
+
+    /// <summary>The "not a give" corrections as JSON Lines in the training data's shape.</summary>
+    Labels,
 }
 
 public sealed record ExportCommand(ExportFormat Format) : DealCommand;

@@ -40,7 +40,12 @@ public static partial class DealCommandParser
             "rephrase" => Required(rest, CommandUsage.Rephrase, "the give to rephrase", t => new RephraseCommand(t)),
             "term" => ParseCommitment(rest, today, CommandUsage.Term, "the term", c => new TermCommand(c)),
             "next" => ParseCommitment(rest, today, CommandUsage.Next, "the step", c => new NextCommand(c)),
-            "ledger" => NoArguments(rest, CommandUsage.Ledger, new LedgerCommand()),
+            "ledger" => rest.ToLowerInvariant() switch
+            {
+                "" => new LedgerCommand(),
+                "share" => new LedgerCommand(Share: true),
+                _ => new InvalidCommand("Say ledger, or ledger share to post it for the channel.", CommandUsage.Ledger),
+            },
             "align" => NoArguments(rest, CommandUsage.Align, new AlignCommand()),
             "close" => NoArguments(rest, CommandUsage.Close, new CloseCommand()),
             "quiet" => rest.ToLowerInvariant() switch
@@ -54,7 +59,8 @@ public static partial class DealCommandParser
                 "" or "md" or "markdown" => new ExportCommand(ExportFormat.Markdown),
                 "csv" => new ExportCommand(ExportFormat.Csv),
                 "json" => new ExportCommand(ExportFormat.Json),
-                _ => new InvalidCommand($"I can export as md, csv or json, not \"{Shorten(rest)}\".", CommandUsage.Export),
+                "labels" => new ExportCommand(ExportFormat.Labels),
+                _ => new InvalidCommand($"I can export as md, csv, json or labels, not \"{Shorten(rest)}\".", CommandUsage.Export),
             },
             "forget" => rest.ToLowerInvariant() switch
             {

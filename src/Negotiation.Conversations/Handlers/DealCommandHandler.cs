@@ -80,8 +80,10 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
         {
             case ExportCommand export:
                 return HandlerReply.Private(DealExporter.Export(deal, export.Format));
-            case LedgerCommand:
-                return new HandlerReply([LedgerRenderer.Part(deal)], Visibility.Ephemeral);
+            case LedgerCommand ledger:
+                return ledger.Share
+                    ? new HandlerReply([LedgerRenderer.Part(deal)], Visibility.Thread, deal.ThreadId)
+                    : new HandlerReply([LedgerRenderer.Part(deal)], Visibility.Ephemeral);
             case AlignCommand:
                 if (deal.Phase < Phase.Align)
                 {
@@ -135,9 +137,15 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
                 var getDraft = await DraftAsync(get.Text, MoveKind.Get, deal, command, today, cancellationToken).ConfigureAwait(false);
                 return new HandlerReply(CoachingReplies.Get(deal, getDraft, now), Visibility.Thread);
             case NotAGiveCommand notAGive:
-                return HandlerReply.Private(deal.Retract(notAGive.Number)
+                if (deal.CorrectNotAGive(notAGive.Number, command.User.Name, now) is null)
+                {
+                    return HandlerReply.Error($"#{notAGive.Number} is not a give in this deal, so there is nothing to correct.");
+                }
+
+                return HandlerReply.Private((deal.Retract(notAGive.Number)
                     ? $"Thanks for the correction: #{notAGive.Number} is off the ledger."
-                    : $"Thanks, noted. #{notAGive.Number} stays in the ledger: only the latest move can be taken back, and only before anything was traded for it.");
+                    : $"Thanks, noted. #{notAGive.Number} stays in the ledger: only the latest move can be taken back, and only before anything was traded for it.")
+                    + $" I kept it as an example to learn from ({CommandUsage.ExportLabels}).");
             case TermCommand term:
                 deal.AgreeTerm(term.Term);
                 return HandlerReply.Private("Final term recorded: " + Describe(term.Term));

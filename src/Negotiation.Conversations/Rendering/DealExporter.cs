@@ -19,10 +19,13 @@ public static class DealExporter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonSerializerOptions Lines = new(Json) { WriteIndented = false };
+
     public static string Export(Deal deal, ExportFormat format) => format switch
     {
         ExportFormat.Json => JsonSerializer.Serialize(Record(deal), Json),
         ExportFormat.Csv => Csv(deal),
+        ExportFormat.Labels => Labels(deal),
         _ => Markdown(deal),
     };
 
@@ -68,7 +71,22 @@ public static class DealExporter
         Trades = deal.Trades.Select(t => new { Gives = t.GiveNumbers, Gets = t.GetNumbers }),
         FinalTerms = deal.FinalTerms.Select(Commitment),
         NextSteps = deal.NextSteps.Select(Commitment),
+        Corrections = deal.Corrections.Select(Correction),
     };
+
+    private static object Correction(LabelCorrection c) => new { Move = c.MoveNumber, c.Text, c.Label, Term = c.Term.ToWireName(), c.CorrectedBy, c.At };
+
+    /// <summary>One JSON object per line, the shape of the training data (text, label, term) plus who corrected it.</summary>
+    private static string Labels(Deal deal)
+    {
+        var lines = new StringBuilder();
+        foreach (var c in deal.Corrections)
+        {
+            lines.Append(JsonSerializer.Serialize(Correction(c), Lines)).Append('\n');
+        }
+
+        return lines.Length == 0 ? "No corrections yet: press \"Not a give\" on a prompt that misread a message." : lines.ToString();
+    }
 
     private static object Commitment(Commitment c) => new { c.Text, c.Owner, Due = c.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
 

@@ -15,6 +15,7 @@ public sealed class Deal
     private readonly List<Trade> _trades = [];
     private readonly List<Commitment> _finalTerms = [];
     private readonly List<Commitment> _nextSteps = [];
+    private readonly List<LabelCorrection> _corrections = [];
 
     private Deal(Guid id, ChannelKey channel, string threadId, string name, NegotiationType type, string startedBy, DateTimeOffset startedAt)
     {
@@ -69,6 +70,9 @@ public sealed class Deal
 
     public IReadOnlyList<Commitment> NextSteps => _nextSteps;
 
+    /// <summary>Gives people said were not gives: labelled examples for the language engine.</summary>
+    public IReadOnlyList<LabelCorrection> Corrections => _corrections;
+
     /// <summary>Starts a deal in a channel, in the Prepare phase.</summary>
     public static Deal Start(Guid id, ChannelKey channel, string threadId, string name, NegotiationType type, string startedBy, DateTimeOffset at)
     {
@@ -79,7 +83,7 @@ public sealed class Deal
     /// <summary>All of the deal as plain data, for storage.</summary>
     public DealSnapshot ToSnapshot() => new(
         Id, Channel, ThreadId, Name, Counterparty, Type, Phase, Quiet, StartedBy, StartedAt, ClosedAt,
-        [.. _termPlans], [.. _plannedMoves], [.. _wantedGets], [.. _possibleGives], [.. _moves], [.. _trades], [.. _finalTerms], [.. _nextSteps]);
+        [.. _termPlans], [.. _plannedMoves], [.. _wantedGets], [.. _possibleGives], [.. _moves], [.. _trades], [.. _finalTerms], [.. _nextSteps], [.. _corrections]);
 
     /// <summary>Rebuilds a deal from what <see cref="ToSnapshot"/> wrote, checking it is whole: moves numbered 1..n, trades naming real moves.</summary>
     public static Deal Restore(DealSnapshot snapshot)
@@ -114,6 +118,7 @@ public sealed class Deal
         deal._trades.AddRange(snapshot.Trades);
         deal._finalTerms.AddRange(snapshot.FinalTerms);
         deal._nextSteps.AddRange(snapshot.NextSteps);
+        deal._corrections.AddRange(snapshot.Corrections ?? []);
         return deal;
     }
 
@@ -253,6 +258,30 @@ public sealed class Deal
         var trade = new Trade([g.Number], [r.Number]);
         _trades.Add(trade);
         return trade;
+    }
+
+    /// <summary>
+    /// Keeps "move #n was not a give" as a labelled example (once per move, whether or not the move can be taken back);
+    /// null when #n is not a give.
+    /// </summary>
+    public LabelCorrection? CorrectNotAGive(int number, string by, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (number < 1 || number > _moves.Count || !_moves[number - 1].IsGive)
+        {
+            return null;
+        }
+
+        var existing = _corrections.Find(c => c.MoveNumber == number && c.Text == _moves[number - 1].Description);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var move = _moves[number - 1];
+        var correction = new LabelCorrection(number, move.Description, LabelCorrection.NotAGive, move.Term, by, at);
+        _corrections.Add(correction);
+        return correction;
     }
 
     /// <summary>

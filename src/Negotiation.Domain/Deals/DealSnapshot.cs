@@ -27,4 +27,5 @@ public sealed record DealSnapshot(
     IReadOnlyList<Move> Moves,
     IReadOnlyList<Trade> Trades,
     IReadOnlyList<Commitment> FinalTerms,
-    IReadOnlyList<Commitment> NextSteps);
+    IReadOnlyList<Commitment> NextSteps,
+    IReadOnlyList<LabelCorrection>? Corrections = null);

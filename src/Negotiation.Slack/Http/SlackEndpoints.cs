@@ -38,9 +38,9 @@ public static partial class SlackEndpoints
         }
 
         var verifier = new SlackSignatureVerifier(options.SigningSecret, app.ServiceProvider.GetRequiredService<TimeProvider>());
-        app.MapPost("/slack/events", (HttpContext context) => HandleAsync(context, verifier, logger, EventsAsync));
-        app.MapPost("/slack/commands", (HttpContext context) => HandleAsync(context, verifier, logger, CommandsAsync));
-        app.MapPost("/slack/interactions", (HttpContext context) => HandleAsync(context, verifier, logger, InteractionsAsync));
+        app.MapPost("/slack/events", context => HandleAsync(context, verifier, logger, EventsAsync));
+        app.MapPost("/slack/commands", context => HandleAsync(context, verifier, logger, CommandsAsync));
+        app.MapPost("/slack/interactions", context => HandleAsync(context, verifier, logger, InteractionsAsync));
         if (options.IsOAuth)
         {
             app.MapGet("/slack/install", Install);
@@ -51,7 +51,13 @@ public static partial class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, SlackSignatureVerifier verifier, ILogger logger, Func<HttpContext, byte[], Task<IResult>> next)
+    private static async Task HandleAsync(HttpContext context, SlackSignatureVerifier verifier, ILogger logger, Func<HttpContext, byte[], Task<IResult>> next)
+    {
+        var result = await VerifiedAsync(context, verifier, logger, next).ConfigureAwait(false);
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> VerifiedAsync(HttpContext context, SlackSignatureVerifier verifier, ILogger logger, Func<HttpContext, byte[], Task<IResult>> next)
     {
         var request = context.Request;
         if (request.ContentLength > MaxBodyBytes)
@@ -68,13 +74,14 @@ public static partial class SlackEndpoints
         var failure = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body);
         if (failure != SlackSignatureFailure.None)
         {
-            Log.Refused(logger, request.Path, failure);
+            Log.Refused(logger, request.Path.Value, failure);
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
 
         if (request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
         {
-            Log.Retry(logger, retry.ToString(), request.Headers["X-Slack-Retry-Reason"].ToString());
+            string retryNum = retry.ToString(), reason = request.Headers["X-Slack-Retry-Reason"].ToString();
+            Log.Retry(logger, retryNum, reason);
         }
 
         try
@@ -184,7 +191,8 @@ public static partial class SlackEndpoints
         {
             var access = await api.OAuthV2AccessAsync(options.ClientId!, options.ClientSecret!, query["code"].ToString(), options.OAuthRedirectUrl, context.RequestAborted).ConfigureAwait(false);
             await installations.SaveAsync(new SlackInstallation(access.TeamId, access.TeamName, access.AccessToken, access.BotUserId, access.InstallerUserId), context.RequestAborted).ConfigureAwait(false);
-            Log.Installed(loggers.CreateLogger(typeof(SlackEndpoints)), access.TeamId);
+            var logger = loggers.CreateLogger(typeof(SlackEndpoints));
+            Log.Installed(logger, access.TeamId);
             return Page("Negotiation Coach is installed", $"Installed in {System.Net.WebUtility.HtmlEncode(access.TeamName ?? access.TeamId)}. Invite @Negotiation Coach to a deal channel and type /deal start.", StatusCodes.Status200OK);
         }
         catch (SlackApiException e)
@@ -222,19 +230,19 @@ public static partial class SlackEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Slack endpoints are not mapped: Slack:SigningSecret is not set")]
+        [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "Slack endpoints are not mapped: Slack:SigningSecret is not set")]
         public static partial void NotMapped(ILogger logger);
 
-        [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Slack endpoints mapped ({Mode})")]
+        [LoggerMessage(EventId = 5302, Level = LogLevel.Information, Message = "Slack endpoints mapped ({Mode})")]
         public static partial void Mapped(ILogger logger, string mode);
 
-        [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Failure}")]
-        public static partial void Refused(ILogger logger, PathString path, SlackSignatureFailure failure);
+        [LoggerMessage(EventId = 5303, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Failure}")]
+        public static partial void Refused(ILogger logger, string? path, SlackSignatureFailure failure);
 
-        [LoggerMessage(EventId = 5104, Level = LogLevel.Debug, Message = "Slack retry {RetryNum} ({Reason})")]
+        [LoggerMessage(EventId = 5304, Level = LogLevel.Debug, Message = "Slack retry {RetryNum} ({Reason})")]
         public static partial void Retry(ILogger logger, string retryNum, string reason);
 
-        [LoggerMessage(EventId = 5105, Level = LogLevel.Information, Message = "Slack app installed in team {TeamId}")]
+        [LoggerMessage(EventId = 5305, Level = LogLevel.Information, Message = "Slack app installed in team {TeamId}")]
         public static partial void Installed(ILogger logger, string teamId);
     }
 }

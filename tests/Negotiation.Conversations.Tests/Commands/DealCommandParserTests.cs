@@ -207,6 +207,12 @@ public class DealCommandParserTests
         Assert.Equal(usage, Assert.IsType<InvalidCommand>(Parse(text)).Usage);
 
     [Theory]
+    [InlineData("ledger", false)]
+    [InlineData("ledger share", true)]
+    [InlineData("ledger SHARE", true)]
+    public void Parse_Ledger_ReadsShare(string text, bool share) => Assert.Equal(share, Assert.IsType<LedgerCommand>(Parse(text)).Share);
+
+    [Theory]
     [InlineData("quiet on", true)]
     [InlineData("quiet OFF", false)]
     public void Parse_Quiet_ReadsOnOff(string text, bool on) => Assert.Equal(on, Assert.IsType<QuietCommand>(Parse(text)).On);
@@ -221,6 +227,7 @@ public class DealCommandParserTests
     [InlineData("export md", ExportFormat.Markdown)]
     [InlineData("export CSV", ExportFormat.Csv)]
     [InlineData("export json", ExportFormat.Json)]
+    [InlineData("export labels", ExportFormat.Labels)]
     public void Parse_Export_ReadsFormat(string text, ExportFormat format) => Assert.Equal(format, Assert.IsType<ExportCommand>(Parse(text)).Format);
 
     [Fact]

@@ -392,4 +392,51 @@ public class DealCommandHandlerTests
         Assert.Contains("stays in the ledger", Assert.Single(reply!.Parts).Text, StringComparison.Ordinal);
         Assert.Equal(2, (await engine.DealAsync()).Moves.Count);
     }
+
+    [Fact]
+    public async Task NotAGive_KeepsTheMessageAsALabelledExample_ExportedAsJsonLines()
+    {
+        var engine = new TestEngine();
+        await engine.StartProposingAsync();
+        await engine.SayAsync("we gave them net-60 payment terms");
+        await engine.CommandAsync("not-a-give 1");
+
+        var export = Assert.Single((await engine.CommandAsync("export labels"))!.Parts).Text;
+
+        using var line = System.Text.Json.JsonDocument.Parse(Assert.Single(export.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("other", line.RootElement.GetProperty("label").GetString());
+        Assert.Equal("payment_terms", line.RootElement.GetProperty("term").GetString());
+        Assert.Contains("net-60", line.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotAGive_OnAGet_IsRefusedAndKeepsNoExample()
+    {
+        var engine = new TestEngine();
+        await engine.StartProposingAsync();
+        await engine.CommandAsync("get two-year term");
+
+        var reply = Assert.Single((await engine.CommandAsync("not-a-give 1"))!.Parts);
+
+        Assert.Equal(ReplyKind.Error, reply.Kind);
+        var deal = await engine.DealAsync();
+        Assert.Empty(deal.Corrections);
+        Assert.Single(deal.Moves);
+    }
+
+    [Fact]
+    public async Task LedgerShare_PostsInTheDealThreadForEveryone_PlainLedgerOnlyToTheAsker()
+    {
+        var engine = new TestEngine();
+        await engine.StartProposingAsync();
+        await engine.CommandAsync("give 5% off list");
+
+        var mine = await engine.CommandAsync("ledger");
+        var shared = await engine.CommandAsync("ledger share");
+
+        Assert.Equal(Visibility.Ephemeral, mine!.Visibility);
+        Assert.Equal(Visibility.Thread, shared!.Visibility);
+        Assert.Equal((await engine.DealAsync()).ThreadId, shared.ThreadId);
+        Assert.Equal(mine.Parts[0].Text, shared.Parts[0].Text);
+    }
 }

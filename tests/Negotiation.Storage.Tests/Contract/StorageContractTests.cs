@@ -50,6 +50,7 @@ public abstract class StorageContractTests : IAsyncLifetime
         deal.RecordGive(new MoveDraft(MoveKind.Give, Term.Price, "down to $465k", Amount.Money(465_000), AmountIsLevel: true, Author: "dana", SourceMessageId: "m1"), Db.Time.GetUtcNow());
         deal.RecordGet(new MoveDraft(MoveKind.Get, Term.ContractLength, "three-year term", Amount.Duration(3, "years"), Author: "dana"), Db.Time.GetUtcNow());
         deal.RecordGive(new MoveDraft(MoveKind.Give, Term.Timeline, "sign by Dec 15", Amount.OnDate(new DateOnly(2026, 12, 15))), Db.Time.GetUtcNow());
+        Assert.NotNull(deal.CorrectNotAGive(3, "jordan", Db.Time.GetUtcNow()));
         deal.AgreeTerm(new Commitment("Three-year subscription at $465k", "@dana", new DateOnly(2026, 12, 15)));
         deal.AddNextStep(new Commitment("Send order form", "@jordan"));
         return deal;
