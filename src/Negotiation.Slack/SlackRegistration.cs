@@ -17,7 +17,11 @@ public static class SlackRegistration
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
-        services.AddSlackWebApi(options);
+        services.AddSlackWebApi(options, resilience =>
+        {
+            resilience.AttemptTimeout = options.ApiTimeout;
+            resilience.TotalTimeout = options.ApiTimeout * 3;
+        });
         services.AddScoped<SlackTokenProvider>();
         services.AddScoped<ISlackEnvelopeHandler, SlackDispatcher>();
         services.AddKeyedScoped<IChatChannel, SlackChatChannel>(ChannelKey);

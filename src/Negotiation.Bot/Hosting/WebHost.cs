@@ -31,7 +31,7 @@ public static class WebHost
         var storage = Bind<StorageOptions>(builder.Configuration, StorageOptions.Section, o => o.Validate());
         var workers = Bind<WorkerOptions>(builder.Configuration, WorkerOptions.Section, o => o.Validate());
         var local = Bind<LocalChannelOptions>(builder.Configuration, LocalChannelOptions.Section, _ => []);
-        var slack = Bind<SlackOptions>(builder.Configuration, SlackOptions.Section, _ => []);
+        var slack = Bind<SlackOptions>(builder.Configuration, SlackOptions.Section, o => o.Validate());
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("negotiation-coach");
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)

@@ -67,7 +67,8 @@ public sealed class ChatMessageHandler(IDealStore deals, IMessageInterpreter int
         Conditional: false,
         Labelled: understood.Labelled,
         Author: message.User.Name,
-        SourceMessageId: message.MessageId);
+        SourceMessageId: message.MessageId,
+        SourceText: message.Text);
 
     /// <summary>Long messages are kept in the ledger by their first 160 characters.</summary>
     private static string Describe(string text)

@@ -272,14 +272,15 @@ public sealed class Deal
             return null;
         }
 
-        var existing = _corrections.Find(c => c.MoveNumber == number && c.Text == _moves[number - 1].Description);
+        var move = _moves[number - 1];
+        var text = move.SourceText ?? move.Description;
+        var existing = _corrections.Find(c => c.MoveNumber == number && c.Text == text);
         if (existing is not null)
         {
             return existing;
         }
 
-        var move = _moves[number - 1];
-        var correction = new LabelCorrection(number, move.Description, LabelCorrection.NotAGive, move.Term, by, at);
+        var correction = new LabelCorrection(number, text, LabelCorrection.NotAGive, move.Term, by, at);
         _corrections.Add(correction);
         return correction;
     }
@@ -398,7 +399,8 @@ public sealed class Deal
             draft.Labelled,
             draft.Author,
             at,
-            draft.SourceMessageId);
+            draft.SourceMessageId,
+            draft.SourceText);
         _moves.Add(move);
         return move;
     }

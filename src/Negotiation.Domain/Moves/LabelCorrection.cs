@@ -5,7 +5,7 @@ namespace Negotiation.Domain.Moves;
 /// example the workspace can export to improve the language engine.
 /// </summary>
 /// <param name="MoveNumber">The move that was corrected.</param>
-/// <param name="Text">The words the move was logged with.</param>
+/// <param name="Text">The message the move was read from (or, for a logged move, its description).</param>
 /// <param name="Label">The corrected label (<c>other</c>: not a concession).</param>
 /// <param name="Term">The term the move was filed under.</param>
 /// <param name="CorrectedBy">Who said so.</param>

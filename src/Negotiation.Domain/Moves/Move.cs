@@ -21,6 +21,7 @@ public enum MoveKind
 /// <param name="Author">Who logged it.</param>
 /// <param name="At">When it was logged.</param>
 /// <param name="SourceMessageId">The platform message it came from.</param>
+/// <param name="SourceText">That message's words when the move was read from chat (kept so a correction is a real example).</param>
 public sealed record Move(
     int Number,
     MoveKind Kind,
@@ -32,7 +33,8 @@ public sealed record Move(
     bool Labelled,
     string Author,
     DateTimeOffset At,
-    string? SourceMessageId)
+    string? SourceMessageId,
+    string? SourceText = null)
 {
     public bool IsGive => Kind == MoveKind.Give;
 
@@ -49,7 +51,8 @@ public sealed record MoveDraft(
     bool Conditional = false,
     bool Labelled = false,
     string Author = "",
-    string? SourceMessageId = null);
+    string? SourceMessageId = null,
+    string? SourceText = null);
 
 /// <summary>Gives exchanged for gets: the record that reciprocity happened.</summary>
 /// <param name="GiveNumbers">The moves we gave.</param>
