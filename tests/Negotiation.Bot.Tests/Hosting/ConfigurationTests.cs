@@ -14,6 +14,11 @@ public class ConfigurationTests
     [InlineData("--Storage:InboxMaxAttempts=0", "Storage:InboxMaxAttempts")]
     [InlineData("--Workers:InboxConcurrency=0", "Workers:InboxConcurrency")]
     [InlineData("--Workers:PollInterval=00:05:00", "Workers:PollInterval")]
+    [InlineData("--Slack:BotToken=xoxp-user-token", "Slack:BotToken")]
+    [InlineData("--Slack:AppToken=xoxb-not-an-app-token", "Slack:AppToken")]
+    [InlineData("--Slack:ClientId=111.222", "Slack:ClientSecret")]
+    [InlineData("--Slack:ApiTimeout=00:05:00", "Slack:ApiTimeout")]
+    [InlineData("--Slack:ApiBaseUrl=ftp://slack.example.com/", "Slack:ApiBaseUrl")]
     public void Build_InvalidSetting_StopsAtStartNamingTheSetting(string setting, string named)
     {
         var error = Assert.Throws<InvalidOperationException>(() => WebHost.Build(["--urls", "http://127.0.0.1:0", setting]));
@@ -35,5 +40,27 @@ public class ConfigurationTests
 
         Assert.Equal(0.8, options.MinConfidence);
         Assert.Equal(["T1", "T2"], options.AllowedWorkspaces);
+    }
+
+    [Fact]
+    public void OAuthWithoutRedirectUrl_StopsAtStartNamingIt()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            WebHost.Build(["--urls", "http://127.0.0.1:0", "--Slack:SigningSecret=s", "--Slack:ClientId=1.2", "--Slack:ClientSecret=x"]));
+        Assert.Contains("Slack:OAuthRedirectUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutASigningSecret_TheSlackEndpointsAreNotMapped()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "negotiation-config-tests", Guid.NewGuid().ToString("N"));
+        await using (var host = await TestHost.StartAsync([.. TestHost.Sqlite(folder), "--Slack:BotToken=xoxb-1"]))
+        {
+            var events = await host.Http.PostAsync(new Uri("/slack/events", UriKind.Relative), new StringContent("{}"));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, events.StatusCode);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
     }
 }
