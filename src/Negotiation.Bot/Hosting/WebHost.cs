@@ -52,7 +52,6 @@ public static class WebHost
         builder.Services.AddHttpClient<LocalChatChannel>();
         builder.Services.AddKeyedScoped<IChatChannel>(LocalChannelEndpoints.Platform, (sp, _) => sp.GetRequiredService<LocalChatChannel>());
         builder.Services.AddScoped<ISlackInstallationStore, DbSlackInstallationStore>();
-        builder.Services.AddSlack(slack);
 
         builder.Services.AddNegotiationEngine(builder.Configuration);
 
@@ -69,6 +68,9 @@ public static class WebHost
         }
 
         builder.Services.AddHostedService<RetentionWorker>();
+
+        // After the migration service: Socket Mode (a hosted service) must not take events before the schema exists.
+        builder.Services.AddSlack(slack);
 
         var app = builder.Build();
         app.MapGet("/", () => Results.Text("Negotiation Coach is running. Health: /healthz, readiness: /readyz\n"));

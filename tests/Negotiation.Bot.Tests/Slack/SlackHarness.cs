@@ -33,10 +33,18 @@ internal sealed class SlackHarness : IAsyncDisposable
     public string DatabaseFile => Path.Combine(_folder, "negotiation.db");
 
     /// <summary>Single-workspace mode (configured bot token) unless <paramref name="settings"/> say otherwise.</summary>
-    public static async Task<SlackHarness> StartAsync(params string[] settings)
+    public static Task<SlackHarness> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>With <paramref name="socketUrl"/>, the fake's apps.connections.open hands out that WebSocket URL.</summary>
+    public static async Task<SlackHarness> StartAsync(Uri? socketUrl, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "negotiation-slack-tests", Guid.NewGuid().ToString("N"));
         var slack = await FakeSlackApi.StartAsync();
+        if (socketUrl is not null)
+        {
+            slack.SocketUrl = socketUrl;
+        }
+
         string[] slackSettings = settings.Length > 0 ? settings : [$"--Slack:BotToken={BotToken}"];
         var host = await TestHost.StartAsync(
         [

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Negotiation.Slack.Api;
 using Negotiation.Slack.SocketMode;
 
+using Negotiation.Testing;
+
 namespace Negotiation.Slack.Tests.SocketMode;
 
 public sealed class SlackSocketModeRegistrationTests

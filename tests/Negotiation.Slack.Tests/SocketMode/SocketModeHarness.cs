@@ -1,5 +1,7 @@
 using Negotiation.Slack.SocketMode;
 
+using Negotiation.Testing;
+
 namespace Negotiation.Slack.Tests.SocketMode;
 
 /// <summary>A Socket Mode client wired to a fake Slack edge, a recording handler, a fake clock and a capturing logger.</summary>

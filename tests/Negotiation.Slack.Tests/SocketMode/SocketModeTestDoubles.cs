@@ -9,6 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 using Negotiation.Slack.Api;
 using Negotiation.Slack.SocketMode;
 
+using Negotiation.Testing;
+
 namespace Negotiation.Slack.Tests.SocketMode;
 
 /// <summary>apps.connections.open only: answers with scripted outcomes first, then the fake server's URL.</summary>

@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Negotiation.Slack.Tests.SocketMode;
+namespace Negotiation.Testing;
 
 /// <summary>
 /// Slack's Socket Mode edge on loopback: a real WebSocket server whose connections a test drives step by step
