@@ -1,5 +1,7 @@
-// Load generator for the HTTP ingress (the local channel goes through the same inbox as Slack and Teams will).
+// Load generator for the HTTP ingress (the local channel goes through the same inbox as Slack and Teams).
 //   dotnet run -c Release --project bench/Negotiation.Bench -- [sqlite|postgres|all]
+//   dotnet run -c Release --project bench/Negotiation.Bench -- slack-load <base url> <signing secret> <connections> <events>
+//     (signed /slack/events load against any server; bench/slack-vs-bolt.sh runs it against the bot and a Bolt app)
 // PostgreSQL needs NEGOTIATION_TEST_POSTGRES (e.g. export NEGOTIATION_TEST_POSTGRES="$(.ci/postgres.sh start)").
 // Measures: (1) inbox ack path, events recorded and acked per second with 1, 8 and 64 concurrent writers;
 //           (2) end to end, event posted → reply handed to the channel port (a webhook here), p50/p99 at 100 events/s.
@@ -13,6 +15,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Negotiation.Bot.Hosting;
 using Negotiation.Testing;
+
+if (args is ["slack-load", var url, var secret, var connections, var events])
+{
+    await SlackLoad.RunAsync(new Uri(url), secret, int.Parse(connections, CultureInfo.InvariantCulture), int.Parse(events, CultureInfo.InvariantCulture));
+    return;
+}
 
 var which = args.Length > 0 ? args[0] : "all";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");

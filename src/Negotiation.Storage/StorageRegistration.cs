@@ -41,6 +41,7 @@ public static class StorageRegistration
 
         services.AddScoped<IDealStore, EfDealStore>();
         services.AddScoped<IProcessedEventStore, EfProcessedEventStore>();
+        services.AddSingleton<InboxRecorder>();
         services.AddScoped<EfInbox>();
         services.AddScoped<IInbox>(sp => sp.GetRequiredService<EfInbox>());
         services.AddScoped<EfOutbox>();

@@ -7,12 +7,12 @@ using Negotiation.Storage.Model;
 namespace Negotiation.Storage.Inbox;
 
 /// <summary>
-/// The durable inbox. Recording inserts the item and all its unique keys in one transaction (a key seen before
-/// means a duplicate, and nothing is written). Processing claims the oldest item whose channel has no earlier
+/// The durable inbox. Recording inserts the item and all its unique keys in one transaction, shared with the
+/// other requests of the moment (<see cref="InboxRecorder"/>); a key seen before means a duplicate, and nothing stays written. Processing claims the oldest item whose channel has no earlier
 /// unfinished item — on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so hosts share the work and one deal's
 /// moves stay in order — and commits the handler's writes with the item's completion.
 /// </summary>
-public sealed partial class EfInbox(NegotiationDbContext db, WriteGate gate, TimeProvider time, StorageOptions options, ILogger<EfInbox> logger) : IInbox
+public sealed partial class EfInbox(NegotiationDbContext db, WriteGate gate, InboxRecorder recorder, TimeProvider time, StorageOptions options, ILogger<EfInbox> logger) : IInbox
 {
     /// <summary>Payloads larger than this are refused at the door.</summary>
     public const int MaxPayloadLength = 64 * 1024;
@@ -32,37 +32,24 @@ public sealed partial class EfInbox(NegotiationDbContext db, WriteGate gate, Tim
             throw new ArgumentException($"The event is {payload.Length:N0} characters; the most the inbox takes is {MaxPayloadLength:N0}.", nameof(activity));
         }
 
-        using var entered = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var now = time.Ms();
         var item = new InboxItemRecord
         {
             ChannelKey = activity.Channel.ToString(),
             EventId = activity.EventId,
             Kind = kind,
             Payload = payload,
-            ReceivedAtMs = now,
+            ReceivedAtMs = time.Ms(),
         };
-        db.Inbox.Add(item);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        var unique = keys.Distinct(StringComparer.Ordinal).ToList();
+        var recorded = db.SharesAcrossHosts
+            ? await InboxRecorder.WriteAloneAsync(db, item, unique, cancellationToken).ConfigureAwait(false)
+            : await recorder.RecordAsync(item, unique, cancellationToken).ConfigureAwait(false);
+        if (!recorded)
         {
-            var inserted = await db.Database
-                .ExecuteSqlAsync($"INSERT INTO inbox_keys (key, inbox_id, recorded_at_ms) VALUES ({key}, {item.Id}, {now}) ON CONFLICT (key) DO NOTHING", cancellationToken)
-                .ConfigureAwait(false);
-            if (inserted == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                db.ChangeTracker.Clear();
-                Log.Duplicate(logger, activity.EventId, key);
-                return false;
-            }
+            Log.Duplicate(logger, activity.EventId);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
-        return true;
+        return recorded;
     }
 
     public async Task<bool> ProcessNextAsync(Func<InboundActivity, CancellationToken, Task> handle, CancellationToken cancellationToken = default)
@@ -156,8 +143,8 @@ public sealed partial class EfInbox(NegotiationDbContext db, WriteGate gate, Tim
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Event {EventId} is a duplicate (key {Key}); acked without new work")]
-        public static partial void Duplicate(ILogger logger, string eventId, string key);
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Event {EventId} is a duplicate; acked without new work")]
+        public static partial void Duplicate(ILogger logger, string eventId);
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Inbox item {ItemId} (event {EventId}) failed")]
         public static partial void Failed(ILogger logger, Exception exception, long itemId, string eventId);

@@ -189,6 +189,25 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TryRecordAsync_ManyAtOnceWithRepeatedKeys_RecordsEachEventExactlyOnce()
+    {
+        // 40 events, each sent 5 times at once (some under a second key only): writes that land together must still dedupe.
+        var attempts = Enumerable.Range(0, 200).Select(i => (Event: i % 40, Copy: i / 40)).ToList();
+
+        var results = await Task.WhenAll(attempts.Select(a => Db.InScopeAsync(sp => sp.GetRequiredService<IInbox>().TryRecordAsync(
+            Message($"Ev{a.Event}-{a.Copy}", "hi"), a.Copy == 0 ? [$"Ev{a.Event}", $"T1:C1:{a.Event}"] : [$"Ev{a.Event}-{a.Copy}", $"T1:C1:{a.Event}"]))));
+
+        Assert.Equal(40, results.Count(r => r));
+        await Db.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NegotiationDbContext>();
+            Assert.Equal(40, await db.Inbox.CountAsync());
+            Assert.Equal(80, await db.InboxKeys.CountAsync());
+            Assert.Equal(40, await db.Inbox.Select(i => i.Id).Distinct().CountAsync(id => db.InboxKeys.Any(k => k.InboxId == id)));
+        });
+    }
+
+    [Fact]
     public async Task TryRecordAsync_OversizedPayload_IsRefusedWithAClearError()
     {
         var huge = Message("Ev1", new string('x', EfInbox.MaxPayloadLength));
