@@ -118,20 +118,22 @@ public sealed class InboxRecorder : IAsyncDisposable
     {
         var id = item.Id;
         var at = item.ReceivedAtMs;
-        foreach (var key in keys)
+
+        // One statement for all the keys: fewer inserted rows than keys means one was taken.
+        // Only numbered placeholders go into the text; every value is a parameter.
+        var sql = "INSERT INTO inbox_keys (key, inbox_id, recorded_at_ms) VALUES "
+            + string.Join(", ", keys.Select((_, i) => $"({{{i}}}, {{{keys.Count}}}, {{{keys.Count + 1}}})"))
+            + " ON CONFLICT (key) DO NOTHING";
+        object[] parameters = [.. keys, id, at];
+        var inserted = await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        if (inserted == keys.Count)
         {
-            var inserted = await db.Database
-                .ExecuteSqlAsync($"INSERT INTO inbox_keys (key, inbox_id, recorded_at_ms) VALUES ({key}, {id}, {at}) ON CONFLICT (key) DO NOTHING", cancellationToken)
-                .ConfigureAwait(false);
-            if (inserted == 0)
-            {
-                await db.Database.ExecuteSqlAsync($"DELETE FROM inbox_keys WHERE inbox_id = {id}", cancellationToken).ConfigureAwait(false);
-                await db.Database.ExecuteSqlAsync($"DELETE FROM inbox WHERE id = {id}", cancellationToken).ConfigureAwait(false);
-                return false;
-            }
+            return true;
         }
 
-        return true;
+        await db.Database.ExecuteSqlAsync($"DELETE FROM inbox_keys WHERE inbox_id = {id}", cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM inbox WHERE id = {id}", cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     private sealed record Pending(InboxItemRecord Item, IReadOnlyList<string> Keys, TaskCompletionSource<bool> Done);
