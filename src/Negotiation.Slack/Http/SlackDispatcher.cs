@@ -81,6 +81,11 @@ public sealed partial class SlackDispatcher(
             return Ephemeral("That command arrived without its team, channel, user or trigger; please try again.");
         }
 
+        if (text.Length > SlackEventReader.MaxTextLength)
+        {
+            return Ephemeral($"That is too long for a command: keep it under {SlackEventReader.MaxTextLength:N0} characters.");
+        }
+
         switch (DealCommandParser.Parse(text, Today))
         {
             case HelpCommand:
@@ -143,7 +148,7 @@ public sealed partial class SlackDispatcher(
             case "message_action" when SlackEventReader.String(payload, "callback_id") == RephraseShortcut:
                 var channel = Nested(payload, "channel", "id");
                 var text = payload.TryGetProperty("message", out var message) ? SlackEventReader.String(message, "text") : null;
-                if (channel is not null && !string.IsNullOrWhiteSpace(text))
+                if (channel is not null && !string.IsNullOrWhiteSpace(text) && text.Length <= SlackEventReader.MaxTextLength)
                 {
                     await RecordAsync(team, channel, user, trigger, null, "rephrase " + SlackEventReader.StripMention(text, null), SlackEventReader.String(payload, "response_url"), cancellationToken).ConfigureAwait(false);
                 }

@@ -14,6 +14,12 @@ public static partial class SlackEventReader
 {
     public const string Platform = "slack";
 
+    /// <summary>
+    /// Longer texts are ignored: far past what the bot interprets (Conversations:MaxMessageLength), and too big to
+    /// record in the inbox. Slack's own messages stop at 40,000 characters, so only a forged-size body gets here.
+    /// </summary>
+    public const int MaxTextLength = 10_000;
+
     // protocols.md A2: subtypes that are not a person saying something new. thread_broadcast is a real reply.
     private static readonly HashSet<string> IgnoredSubtypes = new(StringComparer.Ordinal)
     {
@@ -53,7 +59,7 @@ public static partial class SlackEventReader
         var ts = String(e, "ts");
         var eventId = String(body, "event_id");
         var text = String(e, "text");
-        if (team is null || channel is null || user is null || ts is null || eventId is null || text is null)
+        if (team is null || channel is null || user is null || ts is null || eventId is null || text is null || text.Length > MaxTextLength)
         {
             return null;
         }

@@ -164,6 +164,22 @@ public sealed class SlackEventsTests : IAsyncLifetime
         Assert.Empty(_slack.Slack.Calls);
     }
 
+    [Fact]
+    public async Task TextFarPastSlacksOwnLimit_UnderOneMegabyte_IsIgnoredNotA500()
+    {
+        await _slack.StartDealAsync();
+        var huge = "we gave them net-60 " + string.Concat(Enumerable.Repeat("é🙂<&> ", 12_000));
+
+        var response = await _slack.EventAsync(SlackHarness.MessageEvent("Ev31", huge, "1732612800.003100", Thread));
+        var command = await _slack.SlashAsync("give " + new string('x', 20_000), "t-huge");
+        var ready = await _slack.DrainedAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("too long", await command.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_slack.PostsInThread(Thread));
+        Assert.Equal(0, ready.GetProperty("inbox").GetProperty("parked").GetInt32());
+    }
+
     [Theory]
     [InlineData("ok_false")]
     [InlineData("rate_limited")]
