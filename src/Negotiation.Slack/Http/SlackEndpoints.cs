@@ -120,14 +120,9 @@ public static partial class SlackEndpoints
             return Results.Ok();
         }
 
-        var fields = new JsonObject();
-        foreach (var (name, value) in form)
-        {
-            fields[name] = value.ToString();
-        }
-
-        using var json = JsonDocument.Parse(fields.ToJsonString());
-        return Answer(await Dispatcher(context).HandleAsync("slash_commands", json.RootElement, context.RequestAborted).ConfigureAwait(false));
+        // Socket Mode delivers the same fields as a JSON object: the dispatch reads one shape.
+        var fields = JsonSerializer.SerializeToElement(form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal));
+        return Answer(await Dispatcher(context).HandleAsync("slash_commands", fields, context.RequestAborted).ConfigureAwait(false));
     }
 
     private static async Task<IResult> InteractionsAsync(HttpContext context, byte[] body)
@@ -150,7 +145,7 @@ public static partial class SlackEndpoints
     private static IResult Install(HttpContext context, SlackOptions options, IDataProtectionProvider protection)
     {
         var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var state = protection.CreateProtector("slack-oauth-state").ToTimeLimitedDataProtector().Protect(nonce, TimeSpan.FromMinutes(10));
+        var state = StateProtector(protection).Protect(nonce, TimeSpan.FromMinutes(10));
         context.Response.Cookies.Append(StateCookie, nonce, new CookieOptions { HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromMinutes(10) });
         var url = QueryHelpers.AddQueryString("https://slack.com/oauth/v2/authorize", new Dictionary<string, string?>
         {
@@ -174,7 +169,7 @@ public static partial class SlackEndpoints
         string nonce;
         try
         {
-            nonce = protection.CreateProtector("slack-oauth-state").ToTimeLimitedDataProtector().Unprotect(query["state"].ToString());
+            nonce = StateProtector(protection).Unprotect(query["state"].ToString());
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -200,6 +195,9 @@ public static partial class SlackEndpoints
             return Page("Install failed", $"Slack refused the install ({System.Net.WebUtility.HtmlEncode(e.Error)}). Start again from the install page.", StatusCodes.Status502BadGateway);
         }
     }
+
+    private static ITimeLimitedDataProtector StateProtector(IDataProtectionProvider protection) =>
+        protection.CreateProtector("slack-oauth-state").ToTimeLimitedDataProtector();
 
     private static IResult Page(string title, string message, int status) =>
         Results.Content($"<!doctype html><meta charset=utf-8><title>{title}</title><h1>{title}</h1><p>{message}</p>", "text/html; charset=utf-8", Encoding.UTF8, status);

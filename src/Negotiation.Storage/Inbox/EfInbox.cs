@@ -7,10 +7,11 @@ using Negotiation.Storage.Model;
 namespace Negotiation.Storage.Inbox;
 
 /// <summary>
-/// The durable inbox. Recording inserts the item and all its unique keys in one transaction, shared with the
-/// other requests of the moment (<see cref="InboxRecorder"/>); a key seen before means a duplicate, and nothing stays written. Processing claims the oldest item whose channel has no earlier
-/// unfinished item — on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so hosts share the work and one deal's
-/// moves stay in order — and commits the handler's writes with the item's completion.
+/// The durable inbox. Recording inserts the item and all its unique keys in one transaction, on SQLite shared
+/// with the other requests of the moment (<see cref="InboxRecorder"/>); a key seen before means a duplicate, and
+/// nothing of it stays written. Processing claims the oldest item whose channel has no earlier unfinished item —
+/// on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so hosts share the work and one deal's moves stay in order —
+/// and commits the handler's writes with the item's completion.
 /// </summary>
 public sealed partial class EfInbox(NegotiationDbContext db, WriteGate gate, InboxRecorder recorder, TimeProvider time, StorageOptions options, ILogger<EfInbox> logger) : IInbox
 {

@@ -232,9 +232,6 @@ public sealed class SlackEventsTests : IAsyncLifetime
     }
 
     /// <summary>A genuine request captured and sent again once its 5-minute window has passed.</summary>
-    private HttpRequestMessage Replayed(string body)
-    {
-        var captured = _slack.Signer.Json("/slack/events", body, at: DateTimeOffset.UtcNow.AddSeconds(-301));
-        return captured;
-    }
+    private HttpRequestMessage Replayed(string body) =>
+        _slack.Signer.Json("/slack/events", body, at: DateTimeOffset.UtcNow.AddSeconds(-301));
 }
