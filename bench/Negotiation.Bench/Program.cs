@@ -1,5 +1,7 @@
 // Load generator for the HTTP ingress (the local channel goes through the same inbox as Slack and Teams).
 //   dotnet run -c Release --project bench/Negotiation.Bench -- [sqlite|postgres|all]
+//   dotnet run -c Release --project bench/Negotiation.Bench -- interpreter [BenchmarkDotNet args]   (per-message interpretation)
+//   dotnet run -c Release --project bench/Negotiation.Bench -- language-memory rules|ngrams|embeddings|combined
 //   dotnet run -c Release --project bench/Negotiation.Bench -- slack-load <base url> <signing secret> <connections> <events>
 //     (signed /slack/events load against any server; bench/slack-vs-bolt.sh runs it against the bot and a Bolt app)
 // PostgreSQL needs NEGOTIATION_TEST_POSTGRES (e.g. export NEGOTIATION_TEST_POSTGRES="$(.ci/postgres.sh start)").
@@ -15,6 +17,18 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Negotiation.Bot.Hosting;
 using Negotiation.Testing;
+
+if (args is ["interpreter", ..])
+{
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<Negotiation.Bench.InterpreterBenchmarks>(args: args[1..]);
+    return;
+}
+
+if (args is ["language-memory", var engineName])
+{
+    await Negotiation.Bench.InterpreterBenchmarks.ReportMemoryAsync(Enum.Parse<Negotiation.Language.EngineChoice>(engineName, ignoreCase: true));
+    return;
+}
 
 if (args is ["slack-load", var url, var secret, var connections, var events])
 {

@@ -6,7 +6,8 @@ namespace Negotiation.Bot.Cli;
 
 /// <summary>
 /// The command line: <c>serve</c> (default) runs the web host; <c>replay FILE</c> runs a transcript through the
-/// pipeline; <c>chat</c> does the same interactively.
+/// pipeline; <c>chat</c> does the same interactively; <c>interpret</c>, <c>rephrase</c>, <c>eval</c> and <c>train</c> work the
+/// language engine (see <see cref="LanguageCli"/>).
 /// </summary>
 public static class BotCli
 {
@@ -29,6 +30,11 @@ public static class BotCli
         serve.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
 
         var root = new RootCommand("Negotiation Coach: coaches a deal team's concessions in Slack and Teams") { replay, chat, serve };
+        foreach (var command in LanguageCli.Commands(output, error))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
 

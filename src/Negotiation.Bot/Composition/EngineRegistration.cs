@@ -5,8 +5,10 @@ using Negotiation.Conversations.InMemory;
 using Negotiation.Conversations.Language;
 using Negotiation.Conversations.Pipeline;
 using Negotiation.Conversations.Ports;
+using Negotiation.Language;
+using Negotiation.Language.Classifier;
+using Negotiation.Language.Llm;
 using Negotiation.Language.Rephrasing;
-using Negotiation.Language.Rules;
 
 namespace Negotiation.Bot.Composition;
 
@@ -14,7 +16,7 @@ namespace Negotiation.Bot.Composition;
 public static class EngineRegistration
 {
     /// <summary>
-    /// Registers the channel-neutral engine with the embedded language engine. Ports already registered (the
+    /// Registers the channel-neutral engine with the language engine. Ports already registered (the
     /// database storage, a platform's chat channel) are kept; the rest fall back to in-memory implementations.
     /// </summary>
     public static IServiceCollection AddNegotiationEngine(this IServiceCollection services, IConfiguration configuration)
@@ -30,7 +32,7 @@ public static class EngineRegistration
         services.TryAddSingleton<IInbox, InMemoryInbox>();
         services.TryAddSingleton<IChatChannel, RecordingChatChannel>();
 
-        services.TryAddSingleton<IMessageInterpreter, RuleBasedInterpreter>();
+        services.AddLanguageEngine(configuration);
         services.TryAddSingleton<IRephraser, TemplateRephraser>();
 
         services.AddScoped<CoachingReplies>();
@@ -44,6 +46,41 @@ public static class EngineRegistration
         services.AddScoped<IInboundMiddleware, DedupeMiddleware>();
         services.AddScoped<ConversationPipeline>();
         services.AddScoped<OutboxSender>();
+        return services;
+    }
+
+    /// <summary>
+    /// The interpreter: the embedded engine (<c>Language:Engine</c>; trained classifier, falling back to the rules), and
+    /// in front of it the hosted model when <c>AzureOpenAI</c> is configured, falling back to the embedded engine.
+    /// </summary>
+    public static IServiceCollection AddLanguageEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        var language = new LanguageOptions();
+        configuration.GetSection(LanguageOptions.Section).Bind(language);
+        var llm = new LlmOptions();
+        configuration.GetSection(LlmOptions.Section).Bind(llm);
+        var problems = llm.Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"Invalid settings in \"{LlmOptions.Section}\":\n- " + string.Join("\n- ", problems));
+        }
+
+        services.TryAddSingleton(language);
+        services.TryAddSingleton(llm);
+        services.TryAddSingleton<EmbeddedInterpreter>();
+        if (llm.IsConfigured)
+        {
+            services.TryAddSingleton<IMessageInterpreter>(sp => new LlmInterpreter(
+                LlmInterpreter.CreateClient(llm),
+                sp.GetRequiredService<EmbeddedInterpreter>(),
+                llm,
+                sp.GetRequiredService<ILogger<LlmInterpreter>>()));
+        }
+        else
+        {
+            services.TryAddSingleton<IMessageInterpreter>(sp => sp.GetRequiredService<EmbeddedInterpreter>());
+        }
+
         return services;
     }
 }

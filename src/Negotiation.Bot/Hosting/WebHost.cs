@@ -68,6 +68,7 @@ public static class WebHost
         }
 
         builder.Services.AddHostedService<RetentionWorker>();
+        builder.Services.AddHostedService<LanguageWarmup>();
 
         // After the migration service: Socket Mode (a hosted service) must not take events before the schema exists.
         builder.Services.AddSlack(slack);

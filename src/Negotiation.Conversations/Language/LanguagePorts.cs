@@ -67,7 +67,15 @@ public sealed record Rephrasing(string? Sentence, string? RefusalReason)
 {
     public bool Succeeded => Sentence is not null;
 
+    /// <summary>X: our give as it reads after "If we", when the sentence was written.</summary>
+    public string? Give { get; init; }
+
+    /// <summary>Y: what we ask for, as it reads after "could you", when the sentence was written.</summary>
+    public string? Ask { get; init; }
+
     public static Rephrasing Of(string sentence) => new(sentence, null);
+
+    public static Rephrasing Of(string give, string ask) => new($"If we {give}, could you {ask}?", null) { Give = give, Ask = ask };
 
     public static Rephrasing Refused(string reason) => new(null, reason);
 }

@@ -19,7 +19,7 @@ public sealed class TemplateRephraser : IRephraser
 
     private static readonly string[] Connectors =
     [
-        " if ", " as long as ", " provided ", " in exchange for ", " in return for ", " so long as ", " once ", " could you ", " can you ",
+        " if ", " as long as ", " provided ", " on condition that ", " on the condition that ", " in exchange for ", " in return for ", " so long as ", " once ", " could you ", " can you ",
         " would you ", " will you ", ", could ", ", can ",
     ];
 
@@ -32,6 +32,25 @@ public sealed class TemplateRephraser : IRephraser
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(Rephrase(request));
+    }
+
+    /// <summary>
+    /// What to rephrase for a chat message: the interpreter's X when it found one, else the message; Y from the
+    /// interpreter, else a condition about them in the message ("… if they sign by Friday"), else the deal's asks.
+    /// </summary>
+    public static RephraseRequest RequestFor(string message, Interpretation understood, IReadOnlyList<string> asks)
+    {
+        ArgumentNullException.ThrowIfNull(understood);
+        var get = understood.GetText;
+        var give = understood.GiveText;
+        if (get is not null && give is not null && (give.Contains(get, StringComparison.OrdinalIgnoreCase) || get.Contains(give, StringComparison.OrdinalIgnoreCase)))
+        {
+            // The same words can't be both what we give and what we ask for: the reader mixed them up.
+            get = null;
+        }
+
+        get ??= understood.Label == MessageLabel.Trade ? GiveFocus.Condition(MessageText.Normalise(message)) : null;
+        return new RephraseRequest(give ?? message, get, asks);
     }
 
     /// <summary>The sentence for <paramref name="request"/>, or the reason it cannot be written well.</summary>
@@ -60,7 +79,7 @@ public sealed class TemplateRephraser : IRephraser
             return Result.Refused($"I can't rephrase that: the give is over {MaxPartLength} characters. Log the move in a few words.");
         }
 
-        var x = GivePhrase(request.Give, out var refusal, out var attachedGet);
+        var x = GivePhrase(request.Give, request.Get, out var refusal, out var attachedGet);
         if (x is null)
         {
             return Result.Refused(refusal);
@@ -88,6 +107,12 @@ public sealed class TemplateRephraser : IRephraser
             y = attachedGet is not null ? AskPhrase(attachedGet) ?? GenericAsk : GenericAsk;
         }
 
+        if (y is not null && string.Equals(y, x, StringComparison.OrdinalIgnoreCase))
+        {
+            // Asking for what we give back would be nonsense: the reader took our give for their get.
+            y = attachedGet is not null && AskPhrase(attachedGet) is { } attached && !string.Equals(attached, x, StringComparison.OrdinalIgnoreCase) ? attached : GenericAsk;
+        }
+
         if (y is null)
         {
             return Result.Refused("I can't turn what you want in return into something to ask for. Name it as an action, e.g. \"sign by Friday\".");
@@ -98,10 +123,10 @@ public sealed class TemplateRephraser : IRephraser
             return Result.Refused("I can't rephrase that: it is too long to say in one sentence.");
         }
 
-        return Result.Of($"If we {x}, could you {y}?");
+        return Result.Of(x, y);
     }
 
-    private static string? GivePhrase(string give, out string refusal, out string? attachedGet)
+    private static string? GivePhrase(string give, string? get, out string refusal, out string? attachedGet)
     {
         refusal = "";
         attachedGet = null;
@@ -112,7 +137,11 @@ public sealed class TemplateRephraser : IRephraser
         }
 
         var text = MessageText.Normalise(give);
-        var sentence = MessageText.Sentences(text).FirstOrDefault().Text ?? "";
+        var sentence = GiveFocus.Of(text);
+        if (get is not null && GiveFocus.WithoutGet(sentence, MessageText.Normalise(get)) is { } withoutGet)
+        {
+            sentence = withoutGet;
+        }
         if (sentence.StartsWith("if ", StringComparison.OrdinalIgnoreCase))
         {
             sentence = sentence[3..];
@@ -123,7 +152,7 @@ public sealed class TemplateRephraser : IRephraser
         if (cut > 0)
         {
             var condition = sentence[(cut + connector.Length)..].Trim();
-            if (connector.Contains("you", StringComparison.Ordinal) || condition.StartsWith("they ", StringComparison.OrdinalIgnoreCase) || condition.StartsWith("you ", StringComparison.OrdinalIgnoreCase))
+            if (connector.Contains("you", StringComparison.Ordinal) || connector is " in exchange for " or " in return for " || condition.StartsWith("they ", StringComparison.OrdinalIgnoreCase) || condition.StartsWith("you ", StringComparison.OrdinalIgnoreCase))
             {
                 attachedGet = condition;
             }

@@ -66,7 +66,7 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
         }
     }
 
-    private static Interpretation InterpretNormalised(string norm, DateOnly today)
+    internal static Interpretation InterpretNormalised(string norm, DateOnly today)
     {
         if (norm.Length == 0)
         {

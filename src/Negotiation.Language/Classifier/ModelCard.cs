@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Negotiation.Language.Classifier;
+
+/// <summary>The text features a classifier was trained on.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FeatureSet>))]
+public enum FeatureSet
+{
+    /// <summary>Word 1–2-grams and character 2–4-grams, plus the linguistic cues.</summary>
+    NGrams,
+
+    /// <summary>MiniLM sentence embeddings (384 dimensions), plus the linguistic cues.</summary>
+    Embeddings,
+
+    /// <summary>Both: the n-grams, the sentence embedding and the linguistic cues.</summary>
+    Combined,
+}
+
+/// <summary>What a shipped model is and how it was made: stored beside it, read at load.</summary>
+/// <param name="Features">The feature set.</param>
+/// <param name="GiveThreshold">A give is called only at or above this probability (tuned on dev for precision).</param>
+/// <param name="Default">True for the model the embedded engine uses unless configured otherwise (the better on dev).</param>
+/// <param name="TrainRows">Rows it was trained on.</param>
+/// <param name="DataSha256">SHA-256 of the train and dev files it was fitted on (<see cref="DataHash"/>), so a stale model is caught by a test.</param>
+/// <param name="DevMacroF1">Macro-F1 on the dev split.</param>
+/// <param name="DevGivePrecision">Give precision on the dev split.</param>
+public sealed record ModelCard(FeatureSet Features, double GiveThreshold, bool Default, int TrainRows, string DataSha256, double DevMacroF1, double DevGivePrecision)
+{
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string DataHash(byte[] train, byte[] dev) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. train, .. dev]));
+
+    public static string FileName(FeatureSet features) => "interpreter-" + Name(features);
+
+    /// <summary>The engine name used in settings and logs: ngrams, embeddings or combined.</summary>
+    public static string Name(FeatureSet features) => features.ToString().ToLowerInvariant();
+
+    public bool NeedsEmbeddings => Features != FeatureSet.NGrams;
+}
