@@ -10,7 +10,7 @@ namespace Negotiation.Language.Classifier;
 /// </summary>
 internal static partial class LinguisticCues
 {
-    public const int Count = 16;
+    public const int Count = 21;
 
     public static float[] Of(string normalised, Interpretation rules)
     {
@@ -29,6 +29,11 @@ internal static partial class LinguisticCues
         cues[13] = Flag(Tentative(), normalised);
         cues[14] = Flag(PastConcession(), normalised);
         cues[15] = Flag(Future(), normalised);
+        cues[16] = Flag(TheyAct(), normalised);
+        cues[17] = Flag(ToThem(), normalised);
+        cues[18] = Flag(ToUs(), normalised);
+        cues[19] = Flag(NamedActor(), normalised);
+        cues[20] = Flag(Passive(), normalised);
         return cues;
     }
 
@@ -67,6 +72,23 @@ internal static partial class LinguisticCues
 
     [GeneratedRegex(@"\b(?:gave|offered|agreed|accepted|conceded|dropped|threw|waived|extended|granted|approved|signed|sent|came|moved|caved|matched|honou?red|covered|included|comped)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex PastConcession();
+
+    // "they agreed", "the client will cover": the counterparty as the one who acts.
+    [GeneratedRegex(@"\b(?:they|the client|the customer|the buyer|procurement|their (?:cfo|legal|team|side))\s+(?:(?:have|has|had|will|just|finally|also|'ve|'ll)\s+)?(?:agreed|accepted|offered|signed|committed|came|moved|dropped|approved|gave|will|said yes|confirmed|caved|conceded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex TheyAct();
+
+    [GeneratedRegex(@"\b(?:them|their|for them|to them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex ToThem();
+
+    [GeneratedRegex(@"\b(?:us|our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex ToUs();
+
+    // "Priya waived …", "Dana told them …": a capitalised name acting at the start.
+    [GeneratedRegex(@"^(?:[A-Z][a-z]+)\s+(?:just\s+|also\s+)?[a-z]+(?:ed|ew|ave|ent|old)\b", RegexOptions.Multiline | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex NamedActor();
+
+    [GeneratedRegex(@"\b(?:was|were|got|been|is being)\s+(?:\w+ed|given|granted|waived|extended|approved|thrown in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex Passive();
 
     [GeneratedRegex(@"\b(?:will|'ll|going to|gonna|shall)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex Future();
