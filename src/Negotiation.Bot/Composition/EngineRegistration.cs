@@ -29,6 +29,7 @@ public static class EngineRegistration
         services.TryAddSingleton<IOutbox, InMemoryOutbox>();
         services.TryAddSingleton<IInbox, InMemoryInbox>();
         services.TryAddSingleton<IChatChannel, RecordingChatChannel>();
+        services.TryAddSingleton<IDealLinks, NoDealLinks>();
 
         services.TryAddSingleton<IMessageInterpreter, RuleBasedInterpreter>();
         services.TryAddSingleton<IRephraser, TemplateRephraser>();
