@@ -26,7 +26,7 @@ public sealed class InMemoryDealStore : IDealStore
     }
 
     public Task<IReadOnlyList<Deal>> ListAsync(string platform, string workspace, int max, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<Deal>>(_deals.Values.Where(d => Owns(d.Deal, platform, workspace)).OrderByDescending(d => d.Order).Take(max).Select(d => d.Deal).ToList());
+        Task.FromResult<IReadOnlyList<Deal>>(_deals.Values.Where(d => Owns(d.Deal, platform, workspace)).OrderByDescending(d => d.Deal.StartedAt).ThenByDescending(d => d.Order).Take(max).Select(d => d.Deal).ToList());
 
     public Task<bool> DeleteAsync(string platform, string workspace, Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_deals.TryGetValue(id, out var entry) && Owns(entry.Deal, platform, workspace) && _deals.TryRemove(id, out _));
