@@ -35,21 +35,19 @@ public static class ConcessionChart
 
         var svg = new StringBuilder();
         var summary = new List<string>();
-        var height = panels.Count == 0 ? 64 : (panels.Count * PanelHeight) + 30;
+        var height = (panels.Count * PanelHeight) + 30;
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"concession-chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">");
         svg.Append("<title id=\"chart-title\">Concession chart: each side's moves per term, in the order made</title>");
 
         if (panels.Count == 0)
         {
-            summary.Add("No moves with amounts yet: log gives and gets with amounts (e.g. /deal give 5% off the list price) to see each side's steps.");
-            svg.Append("<desc id=\"chart-desc\">").Append(Escape(summary[0])).Append("</desc>");
-            svg.Append("<text x=\"12\" y=\"36\" class=\"chart-empty\">").Append(Escape(summary[0])).Append("</text></svg>");
-            return (svg.ToString(), summary[0]);
+            // Nothing to draw: the words say how to get a chart, and no empty picture takes the space.
+            return ("", "No moves with amounts yet: log gives and gets with amounts (e.g. /deal give 5% off the list price) to see each side's steps.");
         }
 
         foreach (var panel in panels)
         {
-            summary.Add(Describe(panel.Key.Term, panel.ToList()));
+            summary.Add(Describe(panel.Key.Term, panel.First().Size, panel.ToList()));
         }
 
         if (uncharted > 0)
@@ -129,12 +127,11 @@ public static class ConcessionChart
         return $"{name} ({what})";
     }
 
-    private static string Describe(Term term, List<Step> steps)
+    private static string Describe(Term term, Amount unit, List<Step> steps)
     {
         var ours = steps.Where(s => s.Move.IsGive).Select(s => s.Size).ToList();
         var theirs = steps.Where(s => s.Move.IsGet).Select(s => s.Size).ToList();
-        var name = term.ToDisplayName();
-        return $"{char.ToUpperInvariant(name[0]) + name[1..]}: our steps {Sequence(ours)}; their steps {Sequence(theirs)}.";
+        return $"{Title(term, unit)}: our steps {Sequence(ours)}; their steps {Sequence(theirs)}.";
     }
 
     private static string Sequence(List<Amount> sizes)

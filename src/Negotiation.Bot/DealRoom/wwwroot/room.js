@@ -170,8 +170,8 @@
       ...plan.plannedMoves.map((m, i) => `planned move ${i + 1}: ${m}`),
     ];
     const chart = el("div", { class: "chart", id: "chart" });
-    chart.innerHTML = deal.chartSvg; // Built on the host from escaped text: SVG markup only, no script.
-    box.replaceChildren(
+    chart.innerHTML = deal.chartSvg; // Built on the host from escaped text: SVG markup only, no script; empty before any sized move.
+    const parts = [
       el("header", { class: "deal-head" },
         el("h3", { id: "deal-name" }, deal.name),
         el("p", { class: "badges" },
@@ -191,7 +191,9 @@
         : el("p", { class: "muted", id: "open-gives" }, "None: every give has something in return.")),
       section("chart-h", "Concession chart", chart, el("p", { class: "chart-summary", id: "chart-summary" }, deal.chartSummary)),
       deal.align ? el("section", { class: "align", id: "align", "aria-labelledby": "align-h" }, el("h3", { id: "align-h" }, deal.align.title),
-        deal.align.sections.map((s) => [el("h4", {}, s.title), el("ul", {}, s.lines.map((l) => el("li", {}, l)))])) : null);
+        deal.align.sections.map((s) => [el("h4", {}, s.title), el("ul", {}, s.lines.map((l) => el("li", {}, l)))])) : null,
+    ];
+    box.replaceChildren(...parts.filter(Boolean));
   }
 
   function renderList(deals) {
@@ -266,6 +268,8 @@
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); $("composer").requestSubmit(); }
       if (event.key === "Escape") setReplyTo(null);
     });
+    // The skip link focuses the message box without touching the address (its #fragment names the channel).
+    document.querySelector("a.skip").addEventListener("click", (event) => { event.preventDefault(); $("text").focus(); });
     $("reply-cancel").addEventListener("click", () => { setReplyTo(null); $("text").focus(); });
     $("channel-form").addEventListener("submit", (event) => {
       event.preventDefault();
