@@ -19,14 +19,14 @@ internal sealed class TestEngine
 
     private int _next;
 
-    public TestEngine(IMessageInterpreter? interpreter = null, ConversationOptions? options = null)
+    public TestEngine(IMessageInterpreter? interpreter = null, ConversationOptions? options = null, Ports.IDealLinks? links = null)
     {
         Options = options ?? new ConversationOptions();
         interpreter ??= new RuleBasedInterpreter();
         var coaching = new CoachingReplies(new TemplateRephraser(), Time);
         Pipeline = new ConversationPipeline(
             [new ScopeMiddleware(Options), new IgnoreSelfAndBotsMiddleware(), new IgnoreEditsMiddleware(), new DedupeMiddleware(Processed, Time)],
-            new DealCommandHandler(Deals, interpreter, coaching, Time),
+            new DealCommandHandler(Deals, interpreter, coaching, Time, links),
             new ChatMessageHandler(Deals, interpreter, coaching, Time, Options),
             Outbox,
             NullLogger<ConversationPipeline>.Instance);

@@ -31,6 +31,7 @@ public static class EngineRegistration
         services.TryAddSingleton<IOutbox, InMemoryOutbox>();
         services.TryAddSingleton<IInbox, InMemoryInbox>();
         services.TryAddSingleton<IChatChannel, RecordingChatChannel>();
+        services.TryAddSingleton<IDealLinks, NoDealLinks>();
 
         services.AddLanguageEngine(configuration);
         services.TryAddSingleton<IRephraser, TemplateRephraser>();

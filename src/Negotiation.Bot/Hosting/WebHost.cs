@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Negotiation.Bot.Channels;
 using Negotiation.Bot.Composition;
+using Negotiation.Bot.DealRoom;
 using Negotiation.Bot.LocalChannel;
 using Negotiation.Bot.Workers;
 using Negotiation.Conversations.Ports;
@@ -32,6 +33,7 @@ public static class WebHost
         var workers = Bind<WorkerOptions>(builder.Configuration, WorkerOptions.Section, o => o.Validate());
         var local = Bind<LocalChannelOptions>(builder.Configuration, LocalChannelOptions.Section, _ => []);
         var slack = Bind<SlackOptions>(builder.Configuration, SlackOptions.Section, o => o.Validate());
+        var room = Bind<DealRoomOptions>(builder.Configuration, DealRoomOptions.Section, o => o.Validate());
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("negotiation-coach");
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
@@ -52,6 +54,7 @@ public static class WebHost
         builder.Services.AddHttpClient<LocalChatChannel>();
         builder.Services.AddKeyedScoped<IChatChannel>(LocalChannelEndpoints.Platform, (sp, _) => sp.GetRequiredService<LocalChatChannel>());
         builder.Services.AddScoped<ISlackInstallationStore, DbSlackInstallationStore>();
+        builder.Services.AddDealRoom(room);
 
         builder.Services.AddNegotiationEngine(builder.Configuration);
 
@@ -74,10 +77,10 @@ public static class WebHost
         builder.Services.AddSlack(slack);
 
         var app = builder.Build();
-        app.MapGet("/", () => Results.Text("Negotiation Coach is running. Health: /healthz, readiness: /readyz\n"));
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", ReadyAsync);
         app.MapLocalChannel();
+        app.MapDealRoom();
         app.MapSlack();
         return app;
     }

@@ -12,8 +12,11 @@ using Negotiation.Domain.Moves;
 namespace Negotiation.Conversations.Handlers;
 
 /// <summary>Carries out one <c>/deal</c> command against the channel's deal.</summary>
-public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter interpreter, CoachingReplies coaching, TimeProvider time)
+public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter interpreter, CoachingReplies coaching, TimeProvider time, IDealLinks? links = null)
 {
+    /// <summary>The action of the link button to the deal's read-only view.</summary>
+    public const string OpenLedgerAction = "open_ledger";
+
     public const string NoDeal = "No deal in this channel yet. Start one: " + CommandUsage.Start;
 
     public async Task<HandlerReply> HandleAsync(InboundCommand command, CancellationToken cancellationToken = default)
@@ -82,15 +85,15 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
                 return HandlerReply.Private(DealExporter.Export(deal, export.Format));
             case LedgerCommand ledger:
                 return ledger.Share
-                    ? new HandlerReply([LedgerRenderer.Part(deal)], Visibility.Thread, deal.ThreadId)
-                    : new HandlerReply([LedgerRenderer.Part(deal)], Visibility.Ephemeral);
+                    ? new HandlerReply([WithLink(LedgerRenderer.Part(deal), deal)], Visibility.Thread, deal.ThreadId)
+                    : new HandlerReply([WithLink(LedgerRenderer.Part(deal), deal)], Visibility.Ephemeral);
             case AlignCommand:
                 if (deal.Phase < Phase.Align)
                 {
                     deal.MoveTo(Phase.Align);
                 }
 
-                return new HandlerReply([AlignSummaryRenderer.Part(AlignSummary.Of(deal))], Visibility.Thread, deal.ThreadId);
+                return new HandlerReply([WithLink(AlignSummaryRenderer.Part(AlignSummary.Of(deal)), deal)], Visibility.Thread, deal.ThreadId);
             case QuietCommand quiet:
                 deal.SetQuiet(quiet.On);
                 return HandlerReply.Private(quiet.On
@@ -155,7 +158,7 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
             case CloseCommand:
                 deal.Close(now);
                 return new HandlerReply(
-                    [Say($"Closed \"{deal.Name}\"."), AlignSummaryRenderer.Part(AlignSummary.Of(deal))],
+                    [Say($"Closed \"{deal.Name}\"."), WithLink(AlignSummaryRenderer.Part(AlignSummary.Of(deal)), deal)],
                     Visibility.Thread,
                     deal.ThreadId);
             default:
@@ -184,6 +187,12 @@ public sealed class DealCommandHandler(IDealStore deals, IMessageInterpreter int
         var understood = await interpreter.InterpretAsync(text, new InterpretationContext(today, deal.Type, deal.Counterparty), cancellationToken).ConfigureAwait(false);
         return understood.GiveText ?? text;
     }
+
+    /// <summary>Adds the "Open ledger" link button when this host can issue a signed link to the deal's read-only view.</summary>
+    private ReplyPart WithLink(ReplyPart part, Deal deal) =>
+        links?.ReadOnlyLink(deal) is { } url
+            ? part with { Buttons = [.. part.Buttons, new ReplyButton(OpenLedgerAction, "Open ledger", deal.Id.ToString("N")) { Url = url }] }
+            : part;
 
     private static ReplyPart Say(string text) => new(ReplyKind.CommandReply, text);
 

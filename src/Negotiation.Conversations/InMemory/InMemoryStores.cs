@@ -25,10 +25,19 @@ public sealed class InMemoryDealStore : IDealStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<Deal>> ListAsync(string platform, string workspace, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Deal>>(_deals.Values.Where(d => Owns(d.Deal, platform, workspace)).OrderByDescending(d => d.Deal.StartedAt).ThenByDescending(d => d.Order).Take(max).Select(d => d.Deal).ToList());
+
     public Task<bool> DeleteAsync(string platform, string workspace, Guid id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_deals.TryGetValue(id, out var entry) && Owns(entry.Deal, platform, workspace) && _deals.TryRemove(id, out _));
 
     private static bool Owns(Deal deal, string platform, string workspace) => deal.Channel.Platform == platform && deal.Channel.Workspace == workspace;
+}
+
+/// <summary>No read-only links: the host has no public address to put in them.</summary>
+public sealed class NoDealLinks : IDealLinks
+{
+    public Uri? ReadOnlyLink(Deal deal) => null;
 }
 
 /// <summary>Processed event keys kept in process memory.</summary>

@@ -32,7 +32,11 @@ public sealed record Section(string Title, IReadOnlyList<string> Lines);
 public sealed record Field(string Label, string Value);
 
 /// <summary>A button: the action id tells the adapter what was pressed, the value carries the context.</summary>
-public sealed record ReplyButton(string ActionId, string Label, string Value);
+public sealed record ReplyButton(string ActionId, string Label, string Value)
+{
+    /// <summary>For a link button: the page it opens (e.g. the signed read-only deal view).</summary>
+    public Uri? Url { get; init; }
+}
 
 /// <summary>A small table: the trade ledger.</summary>
 public sealed record LedgerTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);

@@ -16,6 +16,9 @@ public interface IDealStore
     /// <summary>Inserts or updates the deal and everything in it.</summary>
     Task SaveAsync(Deal deal, CancellationToken cancellationToken = default);
 
+    /// <summary>The most recently started deals of one platform workspace, newest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<Deal>> ListAsync(string platform, string workspace, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a deal and everything in it, only if it belongs to the given platform workspace; false when there was none.</summary>
     Task<bool> DeleteAsync(string platform, string workspace, Guid id, CancellationToken cancellationToken = default);
 }
@@ -76,4 +79,14 @@ public interface IInbox
     /// <paramref name="handle"/> on it and commits its work; false when nothing was waiting.
     /// </summary>
     Task<bool> ProcessNextAsync(Func<InboundActivity, CancellationToken, Task> handle, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Read-only links to a deal's page ("Open ledger") that only people who were shown them can open: signed and
+/// expiring. Hosts without a public address issue none.
+/// </summary>
+public interface IDealLinks
+{
+    /// <summary>A link to the deal's read-only view, or null when this host has no public address.</summary>
+    Uri? ReadOnlyLink(Deal deal);
 }

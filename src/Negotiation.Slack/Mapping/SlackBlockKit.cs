@@ -292,6 +292,12 @@ public static class SlackBlockKit
             element["style"] = "primary";
         }
 
+        // A link button opens the page in the browser; Slack still sends the click, which the dispatcher ignores.
+        if (button.Url is { } url)
+        {
+            element["url"] = url.AbsoluteUri;
+        }
+
         return element;
     }
 

@@ -71,6 +71,18 @@ public sealed class EfDealStore(NegotiationDbContext db, TimeProvider time) : ID
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<Deal>> ListAsync(string platform, string workspace, int max, CancellationToken cancellationToken = default)
+    {
+        var records = await db.Deals
+            .Where(d => d.Platform == platform && d.Workspace == workspace)
+            .OrderByDescending(d => d.StartedAtMs)
+            .ThenByDescending(d => d.Ordinal)
+            .Take(max)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return records.Select(Read).ToList();
+    }
+
     public async Task<bool> DeleteAsync(string platform, string workspace, Guid id, CancellationToken cancellationToken = default)
     {
         var deleted = await db.Deals

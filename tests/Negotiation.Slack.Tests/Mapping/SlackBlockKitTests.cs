@@ -355,6 +355,23 @@ public sealed class SlackBlockKitTests
         Assert.Contains("Ledger: R&amp;D &lt;deal&gt;", rendered.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_LinkButton_OpensItsUrl_AndOtherButtonsHaveNone()
+    {
+        var url = new Uri("https://bot.example.com/deals/0123?t=signed");
+        var part = new ReplyPart(ReplyKind.CommandReply, "Ledger: Acme")
+        {
+            Buttons = [new ReplyButton(DealCommandHandler.OpenLedgerAction, "Open ledger", "0123") { Url = url }, new ReplyButton(CoachingReplies.QuietAction, "Quiet", "1")],
+        };
+
+        var rendered = Assert.Single(SlackBlockKit.Render(Message([part])));
+        var elements = rendered.Blocks.OfType<JsonObject>().Single(b => (string?)b["type"] == "actions")["elements"]!.AsArray();
+
+        Assert.Equal(url.AbsoluteUri, (string?)elements[0]!["url"]);
+        Assert.Equal("open_ledger", (string?)elements[0]!["action_id"]);
+        Assert.Null(elements[1]!["url"]);
+    }
+
     private static async Task<IReadOnlyList<ReplyPart>> GiveAsync(Deal deal, string what, bool detectedInChat)
     {
         var coaching = new CoachingReplies(new FixedRephraser(Sentence), new FakeTimeProvider(Now));

@@ -133,6 +133,29 @@ public abstract class StorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListAsync_ReturnsOnlyThatWorkspacesDeals_NewestFirst_UpToMax()
+    {
+        var start = Db.Time.GetUtcNow();
+        var older = Deal.Start(Guid.NewGuid(), Channel, "t1", "Older", NegotiationType.Trading, "dana", start.AddHours(-2));
+        var newer = Deal.Start(Guid.NewGuid(), Channel with { Channel = "C2" }, "t2", "Newer", NegotiationType.Bargaining, "dana", start.AddHours(-1));
+        var newest = Deal.Start(Guid.NewGuid(), Channel with { Channel = "C3" }, "t3", "Newest", NegotiationType.Creating, "dana", start);
+        var elsewhere = Deal.Start(Guid.NewGuid(), new ChannelKey("slack", "T-other", "C1"), "t4", "Elsewhere", NegotiationType.Trading, "eve", start.AddHours(1));
+        await Db.InScopeAsync(async sp =>
+        {
+            foreach (var deal in new[] { older, newer, newest, elsewhere })
+            {
+                await sp.GetRequiredService<IDealStore>().SaveAsync(deal);
+            }
+        });
+
+        var all = await Db.InScopeAsync(sp => sp.GetRequiredService<IDealStore>().ListAsync("slack", "T1", 10));
+        var two = await Db.InScopeAsync(sp => sp.GetRequiredService<IDealStore>().ListAsync("slack", "T1", 2));
+
+        Assert.Equal(["Newest", "Newer", "Older"], all.Select(d => d.Name));
+        Assert.Equal(["Newest", "Newer"], two.Select(d => d.Name));
+    }
+
+    [Fact]
     public async Task DeleteAsync_FromAnotherWorkspace_DeletesNothing()
     {
         var deal = NewDeal();
