@@ -190,7 +190,7 @@ internal static class LanguageCli
         {
             var marked = card with { Default = path == best.Path };
             WriteCard(path, marked);
-            output.WriteLine($"{card.Features}: dev macro-F1 {card.DevMacroF1:F3}, give precision {card.DevGivePrecision:F3}, give threshold {card.GiveThreshold:F2}{(marked.Default ? " (default)" : "")}");
+            output.WriteLine($"{card.Features}: dev macro-F1 {card.DevMacroF1:F3}, give precision {card.DevGivePrecision:F3}, give thresholds {card.GiveThreshold:F2} / {card.GiveThresholdWithRules:F2} with the rules{(marked.Default ? " (default)" : "")}");
         }
 
         return 0;

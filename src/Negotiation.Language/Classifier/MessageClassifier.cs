@@ -63,13 +63,14 @@ public sealed partial class MessageClassifier : IDisposable
         foreach (var setting in Setting.Grid(features))
         {
             var ml = new MLContext(seed: 1);
-            using var candidate = new MessageClassifier(ml, Pipeline(ml, features, setting).Fit(ml.Data.LoadFromEnumerable(trainRows)), new ModelCard(features, 0.5, false, 0, dataSha256, 0, 0), embedder);
+            using var candidate = new MessageClassifier(ml, Pipeline(ml, features, setting).Fit(ml.Data.LoadFromEnumerable(trainRows)), new ModelCard(features, 0.5, 0.5, false, 0, dataSha256, 0, 0), embedder);
             var probabilities = devRows.Select(candidate.Probabilities).ToList();
-            var (threshold, f1, precision) = TuneGiveThreshold(probabilities, dev);
-            log?.WriteLine($"  {features} {setting}: dev macro-F1 {f1:F3}, give precision {precision:F3} at threshold {threshold:F2}");
+            var rulesSure = devRows.Select(r => RulesSayGive(r.Cues)).ToList();
+            var (threshold, withRules, f1, precision) = TuneGiveThresholds(probabilities, rulesSure, dev);
+            log?.WriteLine($"  {features} {setting}: dev macro-F1 {f1:F3}, give precision {precision:F3} at thresholds {threshold:F2} / {withRules:F2} with the rules");
             if (best is null || f1 > best.Value.Card.DevMacroF1)
             {
-                best = (setting, candidate.Card with { GiveThreshold = threshold, DevMacroF1 = f1, DevGivePrecision = precision });
+                best = (setting, candidate.Card with { GiveThreshold = threshold, GiveThresholdWithRules = withRules, DevMacroF1 = f1, DevGivePrecision = precision });
             }
         }
 
@@ -84,7 +85,10 @@ public sealed partial class MessageClassifier : IDisposable
 
     /// <summary>The label and its probability for a message already normalised, with its cues.</summary>
     public (MessageLabel Label, double Confidence) Predict(string normalised, float[] cues) =>
-        Decide(Probabilities(new Row { Text = ForNGrams(normalised), Cues = cues, Embedding = Embedding(normalised) }), Card.GiveThreshold);
+        Decide(Probabilities(new Row { Text = ForNGrams(normalised), Cues = cues, Embedding = Embedding(normalised) }), RulesSayGive(cues) ? Card.GiveThresholdWithRules : Card.GiveThreshold);
+
+    /// <summary>The rule reader called it our give, and was sure (cue 1 carries its confidence in a give).</summary>
+    private static bool RulesSayGive(float[] cues) => cues[(int)MessageLabel.Give] >= 0.85f;
 
     public void Dispose()
     {
@@ -183,27 +187,36 @@ public sealed partial class MessageClassifier : IDisposable
             .Append(trainer);
     }
 
-    /// <summary>The lowest give threshold whose dev give precision is at least 0.97 (a false give is noise in the channel), else the most precise one.</summary>
-    private static (double Threshold, double MacroF1, double GivePrecision) TuneGiveThreshold(List<Dictionary<MessageLabel, float>> probabilities, IReadOnlyList<LabelledMessage> dev)
+    /// <summary>
+    /// The give thresholds (one when the rule reader is sure of a give, one otherwise) with the best dev macro-F1
+    /// among those whose dev give precision is at least 0.97 (a false give is noise in the channel); the most
+    /// precise pair when none reaches it.
+    /// </summary>
+    private static (double Alone, double WithRules, double MacroF1, double GivePrecision) TuneGiveThresholds(List<Dictionary<MessageLabel, float>> probabilities, List<bool> rulesSure, IReadOnlyList<LabelledMessage> dev)
     {
-        (double, double, double)? fallback = null;
-        for (var t = 0.30; t <= 0.951; t += 0.05)
+        (double, double, double, double)? best = null;
+        (double, double, double, double)? fallback = null;
+        for (var alone = 0.30; alone <= 0.951; alone += 0.05)
         {
-            var pairs = dev.Select((m, i) => (m.Label, Decide(probabilities[i], t).Label)).ToList();
-            var evaluation = Evaluation.Of(pairs);
-            var precision = evaluation.Labels[MessageLabel.Give].Precision;
-            if (precision >= 0.97)
+            for (var withRules = 0.30; withRules <= alone + 0.001; withRules += 0.05)
             {
-                return (t, evaluation.MacroF1, precision);
-            }
+                var pairs = dev.Select((m, i) => (m.Label, Decide(probabilities[i], rulesSure[i] ? withRules : alone).Label)).ToList();
+                var evaluation = Evaluation.Of(pairs);
+                var precision = evaluation.Labels[MessageLabel.Give].Precision;
+                var candidate = (Math.Round(alone, 2), Math.Round(withRules, 2), evaluation.MacroF1, precision);
+                if (precision >= 0.97 && (best is null || evaluation.MacroF1 > best.Value.Item3 + 1e-9))
+                {
+                    best = candidate;
+                }
 
-            if (fallback is null || precision > fallback.Value.Item3)
-            {
-                fallback = (t, evaluation.MacroF1, precision);
+                if (fallback is null || precision > fallback.Value.Item4)
+                {
+                    fallback = candidate;
+                }
             }
         }
 
-        return fallback!.Value;
+        return best ?? fallback!.Value;
     }
 
     private static MessageLabel[] SlotLabels(DataViewSchema schema)

@@ -20,12 +20,13 @@ public enum FeatureSet
 /// <summary>What a shipped model is and how it was made: stored beside it, read at load.</summary>
 /// <param name="Features">The feature set.</param>
 /// <param name="GiveThreshold">A give is called only at or above this probability (tuned on dev for precision).</param>
+/// <param name="GiveThresholdWithRules">The same when the rule reader is itself sure it is our give (tuned on dev too).</param>
 /// <param name="Default">True for the model the embedded engine uses unless configured otherwise (the better on dev).</param>
 /// <param name="TrainRows">Rows it was trained on.</param>
 /// <param name="DataSha256">SHA-256 of the train and dev files it was fitted on (<see cref="DataHash"/>), so a stale model is caught by a test.</param>
 /// <param name="DevMacroF1">Macro-F1 on the dev split.</param>
 /// <param name="DevGivePrecision">Give precision on the dev split.</param>
-public sealed record ModelCard(FeatureSet Features, double GiveThreshold, bool Default, int TrainRows, string DataSha256, double DevMacroF1, double DevGivePrecision)
+public sealed record ModelCard(FeatureSet Features, double GiveThreshold, double GiveThresholdWithRules, bool Default, int TrainRows, string DataSha256, double DevMacroF1, double DevGivePrecision)
 {
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
