@@ -13,6 +13,12 @@ public static class BotCli
     /// <summary>Exit code for a missing or unreadable transcript.</summary>
     public const int FileError = 2;
 
+    /// <summary>Exit code of <c>healthcheck</c> when the host does not answer healthy.</summary>
+    public const int Unhealthy = 1;
+
+    /// <summary>Where the container image's host listens (ASPNETCORE_HTTP_PORTS=8080).</summary>
+    public static readonly Uri DefaultHealthUrl = new("http://127.0.0.1:8080/healthz");
+
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         var format = new Option<OutputFormat>("--format") { Description = "text (default) or json (JSON Lines: line, kind, text)", DefaultValueFactory = _ => OutputFormat.Text };
@@ -28,7 +34,11 @@ public static class BotCli
         var serve = new Command("serve", "Run the web host (the default)") { TreatUnmatchedTokensAsErrors = false };
         serve.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
 
-        var root = new RootCommand("Negotiation Coach: coaches a deal team's concessions in Slack and Teams") { replay, chat, serve };
+        var url = new Option<Uri>("--url") { Description = "The liveness endpoint to ask", DefaultValueFactory = _ => DefaultHealthUrl };
+        var healthcheck = new Command("healthcheck", "Exit 0 when the host's /healthz answers 200 (for container health checks; no curl needed)") { url };
+        healthcheck.SetAction((parse, cancellationToken) => HealthcheckAsync(parse.GetValue(url)!, output, error, cancellationToken));
+
+        var root = new RootCommand("Negotiation Coach: coaches a deal team's concessions in Slack and Teams") { replay, chat, serve, healthcheck };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
 
@@ -41,6 +51,34 @@ public static class BotCli
         await using var app = WebHost.Build(args);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    private static async Task<int> HealthcheckAsync(Uri url, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+        {
+            await error.WriteLineAsync($"healthcheck: --url \"{url}\" must be an absolute http(s) URL, e.g. {DefaultHealthUrl}").ConfigureAwait(false);
+            return Unhealthy;
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                await output.WriteLineAsync("healthy").ConfigureAwait(false);
+                return 0;
+            }
+
+            await error.WriteLineAsync($"healthcheck: {url} answered {(int)response.StatusCode}").ConfigureAwait(false);
+            return Unhealthy;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            await error.WriteLineAsync($"healthcheck: {url} did not answer ({e.GetType().Name})").ConfigureAwait(false);
+            return Unhealthy;
+        }
     }
 
     private static async Task<int> ReplayAsync(string path, OutputFormat format, DateTimeOffset? now, TextWriter output, TextWriter error, CancellationToken cancellationToken)

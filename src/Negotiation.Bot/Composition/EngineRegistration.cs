@@ -5,6 +5,7 @@ using Negotiation.Conversations.InMemory;
 using Negotiation.Conversations.Language;
 using Negotiation.Conversations.Pipeline;
 using Negotiation.Conversations.Ports;
+using Negotiation.Conversations.Telemetry;
 using Negotiation.Language.Rephrasing;
 using Negotiation.Language.Rules;
 
@@ -23,6 +24,7 @@ public static class EngineRegistration
         configuration.GetSection(ConversationOptions.Section).Bind(options);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new CoachMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         services.TryAddSingleton<IDealStore, InMemoryDealStore>();
         services.TryAddSingleton<IProcessedEventStore, InMemoryProcessedEventStore>();
