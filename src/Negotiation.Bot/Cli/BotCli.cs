@@ -34,7 +34,7 @@ public static class BotCli
         var serve = new Command("serve", "Run the web host (the default)") { TreatUnmatchedTokensAsErrors = false };
         serve.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
 
-        var url = new Option<Uri>("--url") { Description = "The liveness endpoint to ask", DefaultValueFactory = _ => DefaultHealthUrl };
+        var url = new Option<string>("--url") { Description = "The liveness endpoint to ask (default " + DefaultHealthUrl + ")", DefaultValueFactory = _ => DefaultHealthUrl.AbsoluteUri };
         var healthcheck = new Command("healthcheck", "Exit 0 when the host's /healthz answers 200 (for container health checks; no curl needed)") { url };
         healthcheck.SetAction((parse, cancellationToken) => HealthcheckAsync(parse.GetValue(url)!, output, error, cancellationToken));
 
@@ -53,11 +53,11 @@ public static class BotCli
         return 0;
     }
 
-    private static async Task<int> HealthcheckAsync(Uri url, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> HealthcheckAsync(string address, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            await error.WriteLineAsync($"healthcheck: --url \"{url}\" must be an absolute http(s) URL, e.g. {DefaultHealthUrl}").ConfigureAwait(false);
+            await error.WriteLineAsync($"healthcheck: --url \"{address}\" must be an absolute http(s) URL, e.g. {DefaultHealthUrl}").ConfigureAwait(false);
             return Unhealthy;
         }
 

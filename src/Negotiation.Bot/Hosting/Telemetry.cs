@@ -68,23 +68,19 @@ public static partial class Telemetry
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(options);
         var metrics = app.Services.GetRequiredService<CoachMetrics>();
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
-            var platform = Platform(context.Request.Path);
-            if (platform is null)
+            if (Platform(context.Request.Path) is { } platform)
             {
-                await next(context).ConfigureAwait(false);
-                return;
+                // Counted as the response starts, so whoever reads the response can already see it counted.
+                context.Response.OnStarting(() =>
+                {
+                    metrics.RequestReceived(platform, context.Response.StatusCode);
+                    return Task.CompletedTask;
+                });
             }
 
-            try
-            {
-                await next(context).ConfigureAwait(false);
-            }
-            finally
-            {
-                metrics.RequestReceived(platform, context.Response.StatusCode);
-            }
+            return next(context);
         });
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Telemetry));
