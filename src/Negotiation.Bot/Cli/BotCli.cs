@@ -13,6 +13,9 @@ public static class BotCli
     /// <summary>Exit code for a missing or unreadable transcript.</summary>
     public const int FileError = 2;
 
+    /// <summary>Exit code when a setting is wrong (the message names it).</summary>
+    public const int InvalidSettings = 3;
+
     /// <summary>Exit code of <c>healthcheck</c> when the host does not answer healthy.</summary>
     public const int Unhealthy = 1;
 
@@ -32,7 +35,7 @@ public static class BotCli
         chat.SetAction((parse, cancellationToken) => ChatAsync(input, parse.GetValue(format), parse.GetValue(now), output, cancellationToken));
 
         var serve = new Command("serve", "Run the web host (the default)") { TreatUnmatchedTokensAsErrors = false };
-        serve.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
+        serve.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], error, cancellationToken));
 
         var url = new Option<string>("--url") { Description = "The liveness endpoint to ask (default " + DefaultHealthUrl + ")", DefaultValueFactory = _ => DefaultHealthUrl.AbsoluteUri };
         var healthcheck = new Command("healthcheck", "Exit 0 when the host's /healthz answers 200 (for container health checks; no curl needed)") { url };
@@ -40,15 +43,27 @@ public static class BotCli
 
         var root = new RootCommand("Negotiation Coach: coaches a deal team's concessions in Slack and Teams") { replay, chat, serve, healthcheck };
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
+        root.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], error, cancellationToken));
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);
     }
 
-    private static async Task<int> ServeAsync(string[] args, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string[] args, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var app = WebHost.Build(args);
+        WebApplication app;
+        try
+        {
+            app = WebHost.Build(args);
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith(SettingsBinder.ErrorPrefix, StringComparison.Ordinal))
+        {
+            // Wrong settings are the operator's to fix: say which, without a stack trace.
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return InvalidSettings;
+        }
+
+        await using var disposeApp = app;
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

@@ -30,12 +30,14 @@ public static class WebHost
 
         var storage = Bind<StorageOptions>(builder.Configuration, StorageOptions.Section, o => o.Validate());
         var workers = Bind<WorkerOptions>(builder.Configuration, WorkerOptions.Section, o => o.Validate());
-        var local = Bind<LocalChannelOptions>(builder.Configuration, LocalChannelOptions.Section, _ => []);
+        var local = Bind<LocalChannelOptions>(builder.Configuration, LocalChannelOptions.Section, o => o.Validate());
         var slack = Bind<SlackOptions>(builder.Configuration, SlackOptions.Section, o => o.Validate());
         var telemetry = Bind<TelemetryOptions>(builder.Configuration, TelemetryOptions.Section, o => o.Validate());
+        var dataProtection = Bind<DataProtectionSettings>(builder.Configuration, DataProtectionSettings.Section, o => o.Validate());
+        Bind<Conversations.ConversationOptions>(builder.Configuration, Conversations.ConversationOptions.Section, o => o.Validate());
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("negotiation-coach");
-        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+        if (dataProtection.KeysPath is { Length: > 0 } keys)
         {
             // Hosts that share a database must share these keys too, or one can't read another's encrypted tokens.
             protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
@@ -125,16 +127,5 @@ public static class WebHost
 
     /// <summary>Binds a section and stops the host at start, naming the setting, when it is invalid.</summary>
     private static T Bind<T>(ConfigurationManager configuration, string section, Func<T, IEnumerable<string>> validate)
-        where T : new()
-    {
-        var options = new T();
-        configuration.GetSection(section).Bind(options);
-        var problems = validate(options).ToList();
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException($"Invalid settings in \"{section}\":\n- " + string.Join("\n- ", problems));
-        }
-
-        return options;
-    }
+        where T : new() => SettingsBinder.Bind(configuration, section, validate);
 }
