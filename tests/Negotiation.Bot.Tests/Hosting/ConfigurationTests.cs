@@ -75,3 +75,25 @@ public class ConfigurationTests
         Directory.Delete(folder, recursive: true);
     }
 }
+
+/// <summary>Compose files and Helm charts pass unset settings as empty strings: those mean "not set", never "invalid".</summary>
+public class EmptySettingsTests
+{
+    [Fact]
+    public async Task Build_EmptyValuesForOptionalSettings_StartsAsIfUnset()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "negotiation-config-tests", Guid.NewGuid().ToString("N"));
+        string[] empty =
+        [
+            "--Telemetry:OtlpEndpoint=", "--LocalChannel:ReplyWebhook=", "--Slack:OAuthRedirectUrl=", "--Slack:BotToken=", "--Slack:SigningSecret=",
+            "--Slack:ClientId=", "--Slack:ClientSecret=", "--Slack:AppToken=", "--DataProtection:KeysPath=",
+        ];
+        await using (var host = await TestHost.StartAsync([.. TestHost.Sqlite(folder), .. empty]))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Http.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
