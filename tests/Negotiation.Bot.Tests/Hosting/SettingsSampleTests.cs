@@ -225,3 +225,16 @@ public class SettingsSampleTests
         }
     }
 }
+
+/// <summary>Local secrets have a home outside the repository: the host carries a user-secrets id.</summary>
+public class UserSecretsTests
+{
+    [Fact]
+    public void Host_HasAUserSecretsId()
+    {
+        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Microsoft.Extensions.Configuration.UserSecrets.UserSecretsIdAttribute>(typeof(WebHost).Assembly);
+
+        Assert.NotNull(attribute);
+        Assert.False(string.IsNullOrWhiteSpace(attribute.UserSecretsId));
+    }
+}
