@@ -220,7 +220,7 @@ resource openAIKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (deployOp
   }
 }
 
-resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
+resource containerEnv 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: '${namePrefix}-env'
   location: location
   properties: {
@@ -235,46 +235,44 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
 }
 
 // Secrets the app reads from Key Vault through its identity; the Slack and OpenAI ones only when provided.
-var vaultSecrets = concat(
-  [
-    { name: 'storage-connection-string', keyVaultUrl: '${vault.properties.vaultUri}secrets/storage-connection-string', identity: identity.id }
-    { name: 'teams-app-password', keyVaultUrl: '${vault.properties.vaultUri}secrets/teams-app-password', identity: identity.id }
-  ],
-  empty(slackSigningSecret) ? [] : [
-    { name: 'slack-signing-secret', keyVaultUrl: '${vault.properties.vaultUri}secrets/slack-signing-secret', identity: identity.id }
-  ],
-  empty(slackBotToken) ? [] : [
-    { name: 'slack-bot-token', keyVaultUrl: '${vault.properties.vaultUri}secrets/slack-bot-token', identity: identity.id }
-  ],
-  deployOpenAI ? [
-    { name: 'azure-openai-api-key', keyVaultUrl: '${vault.properties.vaultUri}secrets/azure-openai-api-key', identity: identity.id }
-  ] : []
-)
+var baseSecrets = [
+  { name: 'storage-connection-string', keyVaultUrl: '${vault.properties.vaultUri}secrets/storage-connection-string', identity: identity.id }
+  { name: 'teams-app-password', keyVaultUrl: '${vault.properties.vaultUri}secrets/teams-app-password', identity: identity.id }
+]
+var slackSigningSecrets = empty(slackSigningSecret) ? [] : [
+  { name: 'slack-signing-secret', keyVaultUrl: '${vault.properties.vaultUri}secrets/slack-signing-secret', identity: identity.id }
+]
+var slackBotTokenSecrets = empty(slackBotToken) ? [] : [
+  { name: 'slack-bot-token', keyVaultUrl: '${vault.properties.vaultUri}secrets/slack-bot-token', identity: identity.id }
+]
+var openAISecrets = deployOpenAI ? [
+  { name: 'azure-openai-api-key', keyVaultUrl: '${vault.properties.vaultUri}secrets/azure-openai-api-key', identity: identity.id }
+] : []
+var vaultSecrets = concat(baseSecrets, slackSigningSecrets, slackBotTokenSecrets, openAISecrets)
 
-var env = concat(
-  [
-    { name: 'Storage__Provider', value: 'Postgres' }
-    { name: 'Storage__ConnectionString', secretRef: 'storage-connection-string' }
-    { name: 'Workers__InboxConcurrency', value: '4' }
-    { name: 'Teams__AppId', value: teamsAppId }
-    { name: 'Teams__AppPassword', secretRef: 'teams-app-password' }
-    { name: 'Teams__TenantId', value: teamsAppType == 'SingleTenant' ? teamsTenantId : '' }
-    { name: 'DealRoom__Enabled', value: string(dealRoomEnabled) }
-    { name: 'DealRoom__PublicBaseUrl', value: 'https://${namePrefix}-bot.${environment.properties.defaultDomain}' }
-    { name: 'DataProtection__KeysPath', value: '/app/keys' }
-  ],
-  empty(slackSigningSecret) ? [] : [
-    { name: 'Slack__SigningSecret', secretRef: 'slack-signing-secret' }
-  ],
-  empty(slackBotToken) ? [] : [
-    { name: 'Slack__BotToken', secretRef: 'slack-bot-token' }
-  ],
-  deployOpenAI ? [
-    { name: 'AzureOpenAI__Endpoint', value: deployOpenAI ? openAI.properties.endpoint : '' }
-    { name: 'AzureOpenAI__Deployment', value: openAIModel }
-    { name: 'AzureOpenAI__ApiKey', secretRef: 'azure-openai-api-key' }
-  ] : []
-)
+var baseEnv = [
+  { name: 'Storage__Provider', value: 'Postgres' }
+  { name: 'Storage__ConnectionString', secretRef: 'storage-connection-string' }
+  { name: 'Workers__InboxConcurrency', value: '4' }
+  { name: 'Teams__AppId', value: teamsAppId }
+  { name: 'Teams__AppPassword', secretRef: 'teams-app-password' }
+  { name: 'Teams__TenantId', value: teamsAppType == 'SingleTenant' ? teamsTenantId : '' }
+  { name: 'DealRoom__Enabled', value: string(dealRoomEnabled) }
+  { name: 'DealRoom__PublicBaseUrl', value: 'https://${namePrefix}-bot.${containerEnv.properties.defaultDomain}' }
+  { name: 'DataProtection__KeysPath', value: '/app/keys' }
+]
+var slackSigningEnv = empty(slackSigningSecret) ? [] : [
+  { name: 'Slack__SigningSecret', secretRef: 'slack-signing-secret' }
+]
+var slackBotTokenEnv = empty(slackBotToken) ? [] : [
+  { name: 'Slack__BotToken', secretRef: 'slack-bot-token' }
+]
+var openAIEnv = deployOpenAI ? [
+  { name: 'AzureOpenAI__Endpoint', value: deployOpenAI ? openAI.properties.endpoint : '' }
+  { name: 'AzureOpenAI__Deployment', value: openAIModel }
+  { name: 'AzureOpenAI__ApiKey', secretRef: 'azure-openai-api-key' }
+] : []
+var env = concat(baseEnv, slackSigningEnv, slackBotTokenEnv, openAIEnv)
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: '${namePrefix}-bot'
@@ -296,7 +294,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     allowAzure
   ]
   properties: {
-    managedEnvironmentId: environment.id
+    managedEnvironmentId: containerEnv.id
     configuration: {
       ingress: {
         external: true
