@@ -43,7 +43,7 @@ public static partial class Telemetry
                         !string.Equals(request.RequestUri?.Host, "hooks.slack.com", StringComparison.OrdinalIgnoreCase));
                 if (exportOtlp)
                 {
-                    tracing.AddOtlpExporter(o => Otlp(o, options));
+                    tracing.AddOtlpExporter(o => Otlp(o, options, "v1/traces"));
                 }
             })
             .WithMetrics(metrics =>
@@ -51,7 +51,7 @@ public static partial class Telemetry
                 metrics.AddMeter(CoachMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (exportOtlp)
                 {
-                    metrics.AddOtlpExporter(o => Otlp(o, options));
+                    metrics.AddOtlpExporter(o => Otlp(o, options, "v1/metrics"));
                 }
 
                 if (options.Prometheus.Enabled)
@@ -116,10 +116,21 @@ public static partial class Telemetry
         || path.StartsWithSegments("/readyz", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments(options.Prometheus.Path, StringComparison.OrdinalIgnoreCase);
 
-    private static void Otlp(OtlpExporterOptions exporter, TelemetryOptions options)
+    private static void Otlp(OtlpExporterOptions exporter, TelemetryOptions options, string signalPath)
     {
-        exporter.Endpoint = options.OtlpEndpoint!;
-        exporter.Protocol = options.OtlpProtocol == "HttpProtobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        var endpoint = options.OtlpEndpoint!;
+        if (options.OtlpProtocol == "HttpProtobuf")
+        {
+            // An endpoint set in code is used as is over HTTP: each signal needs its own path on the collector.
+            var root = endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
+            exporter.Endpoint = new Uri(root, signalPath);
+            exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
+        }
+        else
+        {
+            exporter.Endpoint = endpoint;
+            exporter.Protocol = OtlpExportProtocol.Grpc;
+        }
     }
 
     /// <summary>Read when metrics are collected (a scrape or an export), on the collector's thread, so synchronously.</summary>

@@ -48,7 +48,7 @@ public sealed class PrometheusEndpointTests
             foreach (var name in new[]
             {
                 "coach_requests_total{", "coach_acks_total{", "coach_gives_detected_total{", "coach_interpreter_duration_seconds_bucket{",
-                "coach_inbox_depth{", "coach_outbox_sent_total{", "http_server_request_duration_seconds_bucket{",
+                "coach_inbox_depth{", "coach_outbox_sent_total{", "coach_prompts_sent_total{", "http_server_request_duration_seconds_bucket{",
             })
             {
                 Assert.Contains(name, text, StringComparison.Ordinal);
