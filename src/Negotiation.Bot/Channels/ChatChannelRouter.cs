@@ -15,12 +15,15 @@ public sealed class ChatChannelRouter(IServiceProvider services) : IChatChannel
     }
 }
 
-/// <summary>Wakes the inbox workers whenever an adapter records new work on this host.</summary>
-public sealed class SignallingInbox(IInbox inner, Workers.WorkSignals signals) : IInbox
+/// <summary>Wakes the inbox workers whenever an adapter records new work on this host, and counts the acks.</summary>
+public sealed class SignallingInbox(IInbox inner, Workers.WorkSignals signals, Conversations.Telemetry.CoachMetrics metrics) : IInbox
 {
     public async Task<bool> TryRecordAsync(Conversations.Inbound.InboundActivity activity, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(activity);
         var recorded = await inner.TryRecordAsync(activity, keys, cancellationToken).ConfigureAwait(false);
+        // Recorded or a duplicate, the adapter acks either way (a failure throws before this).
+        metrics.Acked(activity.Channel.Platform, duplicate: !recorded);
         if (recorded)
         {
             signals.Inbox.Notify();

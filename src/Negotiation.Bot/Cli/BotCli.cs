@@ -14,6 +14,15 @@ public static class BotCli
     /// <summary>Exit code for a missing or unreadable transcript.</summary>
     public const int FileError = 2;
 
+    /// <summary>Exit code when a setting is wrong (the message names it).</summary>
+    public const int InvalidSettings = 3;
+
+    /// <summary>Exit code of <c>healthcheck</c> when the host does not answer healthy.</summary>
+    public const int Unhealthy = 1;
+
+    /// <summary>Where the container image's host listens (ASPNETCORE_HTTP_PORTS=8080).</summary>
+    public static readonly Uri DefaultHealthUrl = new("http://127.0.0.1:8080/healthz");
+
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         var format = new Option<OutputFormat>("--format") { Description = "text (default) or json (JSON Lines: line, kind, text)", DefaultValueFactory = _ => OutputFormat.Text };
@@ -27,26 +36,70 @@ public static class BotCli
         chat.SetAction((parse, cancellationToken) => ChatAsync(input, parse.GetValue(format), parse.GetValue(now), output, cancellationToken));
 
         var serve = new Command("serve", "Run the web host (the default)") { TreatUnmatchedTokensAsErrors = false };
-        serve.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
+        serve.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], error, cancellationToken));
 
-        var root = new RootCommand("Negotiation Coach: coaches a deal team's concessions in Slack and Teams") { replay, chat, serve };
+        var url = new Option<string>("--url") { Description = "The liveness endpoint to ask (default " + DefaultHealthUrl + ")", DefaultValueFactory = _ => DefaultHealthUrl.AbsoluteUri };
+        var healthcheck = new Command("healthcheck", "Exit 0 when the host's /healthz answers 200 (for container health checks; no curl needed)") { url };
+        healthcheck.SetAction((parse, cancellationToken) => HealthcheckAsync(parse.GetValue(url)!, output, error, cancellationToken));
+
+        var root = new RootCommand("Negotiation Coach: coaches a deal team's concessions in Slack and Teams") { replay, chat, serve, healthcheck };
         foreach (var command in LanguageCli.Commands(output, error))
         {
             root.Subcommands.Add(command);
         }
 
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], cancellationToken));
+        root.SetAction((parse, cancellationToken) => ServeAsync([.. parse.UnmatchedTokens], error, cancellationToken));
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);
     }
 
-    private static async Task<int> ServeAsync(string[] args, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string[] args, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var app = WebHost.Build(args);
+        WebApplication app;
+        try
+        {
+            app = WebHost.Build(args);
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith(SettingsBinder.ErrorPrefix, StringComparison.Ordinal))
+        {
+            // Wrong settings are the operator's to fix: say which, without a stack trace.
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return InvalidSettings;
+        }
+
+        await using var disposeApp = app;
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    private static async Task<int> HealthcheckAsync(string address, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            await error.WriteLineAsync($"healthcheck: --url \"{address}\" must be an absolute http(s) URL, e.g. {DefaultHealthUrl}").ConfigureAwait(false);
+            return Unhealthy;
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                await output.WriteLineAsync("healthy").ConfigureAwait(false);
+                return 0;
+            }
+
+            await error.WriteLineAsync($"healthcheck: {url} answered {(int)response.StatusCode}").ConfigureAwait(false);
+            return Unhealthy;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            await error.WriteLineAsync($"healthcheck: {url} did not answer ({e.GetType().Name})").ConfigureAwait(false);
+            return Unhealthy;
+        }
     }
 
     private static async Task<int> ReplayAsync(string path, OutputFormat format, DateTimeOffset? now, TextWriter output, TextWriter error, CancellationToken cancellationToken)

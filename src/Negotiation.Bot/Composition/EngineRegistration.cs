@@ -8,6 +8,7 @@ using Negotiation.Conversations.Ports;
 using Negotiation.Language;
 using Negotiation.Language.Classifier;
 using Negotiation.Language.Llm;
+using Negotiation.Conversations.Telemetry;
 using Negotiation.Language.Rephrasing;
 
 namespace Negotiation.Bot.Composition;
@@ -25,6 +26,7 @@ public static class EngineRegistration
         configuration.GetSection(ConversationOptions.Section).Bind(options);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new CoachMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         services.TryAddSingleton<IDealStore, InMemoryDealStore>();
         services.TryAddSingleton<IProcessedEventStore, InMemoryProcessedEventStore>();

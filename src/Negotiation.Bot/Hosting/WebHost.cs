@@ -31,12 +31,17 @@ public static class WebHost
 
         var storage = Bind<StorageOptions>(builder.Configuration, StorageOptions.Section, o => o.Validate());
         var workers = Bind<WorkerOptions>(builder.Configuration, WorkerOptions.Section, o => o.Validate());
-        var local = Bind<LocalChannelOptions>(builder.Configuration, LocalChannelOptions.Section, _ => []);
+        var local = Bind<LocalChannelOptions>(builder.Configuration, LocalChannelOptions.Section, o => o.Validate());
         var slack = Bind<SlackOptions>(builder.Configuration, SlackOptions.Section, o => o.Validate());
         var room = Bind<DealRoomOptions>(builder.Configuration, DealRoomOptions.Section, o => o.Validate());
+        var telemetry = Bind<TelemetryOptions>(builder.Configuration, TelemetryOptions.Section, o => o.Validate());
+        var dataProtection = Bind<DataProtectionSettings>(builder.Configuration, DataProtectionSettings.Section, o => o.Validate());
+        Bind<Conversations.ConversationOptions>(builder.Configuration, Conversations.ConversationOptions.Section, o => o.Validate());
+        Bind<Language.LanguageOptions>(builder.Configuration, Language.LanguageOptions.Section, _ => []);
+        Bind<Language.Llm.LlmOptions>(builder.Configuration, Language.Llm.LlmOptions.Section, o => o.Validate());
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("negotiation-coach");
-        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+        if (dataProtection.KeysPath is { Length: > 0 } keys)
         {
             // Hosts that share a database must share these keys too, or one can't read another's encrypted tokens.
             protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
@@ -46,7 +51,12 @@ public static class WebHost
         builder.Services.AddSingleton(workers);
         builder.Services.AddSingleton(local);
         builder.Services.AddSingleton<WorkSignals>();
-        builder.Services.AddScoped<IInbox>(sp => new SignallingInbox(sp.GetRequiredService<EfInbox>(), sp.GetRequiredService<WorkSignals>()));
+        builder.Services.AddScoped<IInbox>(sp => new SignallingInbox(sp.GetRequiredService<EfInbox>(), sp.GetRequiredService<WorkSignals>(), sp.GetRequiredService<Conversations.Telemetry.CoachMetrics>()));
+        builder.Services.AddCoachTelemetry(telemetry);
+        if (!string.IsNullOrWhiteSpace(slack.BotToken))
+        {
+            builder.Services.AddSingleton<IReadinessCheck, SlackCredentialCheck>();
+        }
 
         // Replies go to the chat channel of their platform.
         builder.Services.AddScoped<IChatChannel, ChatChannelRouter>();
@@ -77,6 +87,7 @@ public static class WebHost
         builder.Services.AddSlack(slack);
 
         var app = builder.Build();
+        app.UseCoachTelemetry(telemetry);
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", ReadyAsync);
         app.MapLocalChannel();
@@ -85,8 +96,12 @@ public static class WebHost
         return app;
     }
 
-    /// <summary>Ready when the database answers with every migration applied; the queue figures show what waits or was parked.</summary>
-    private static async Task<IResult> ReadyAsync(StorageMaintenance storage, EfInbox inbox, EfOutbox outbox, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ready when the database answers with every migration applied and no configured channel credential is
+    /// rejected; the queue figures show what waits or was parked.
+    /// </summary>
+    private static async Task<IResult> ReadyAsync(
+        StorageMaintenance storage, EfInbox inbox, EfOutbox outbox, [Microsoft.AspNetCore.Mvc.FromServices] IEnumerable<IReadinessCheck> checks, CancellationToken cancellationToken)
     {
         if (!await storage.IsReadyAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -95,27 +110,28 @@ public static class WebHost
 
         var (inboxPending, inboxParked) = await inbox.CountAsync(cancellationToken).ConfigureAwait(false);
         var (outboxPending, outboxParked) = await outbox.CountAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Json(new
+        var credentials = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ready = true;
+        foreach (var check in checks)
         {
-            status = "ready",
-            database = "ok",
-            inbox = new { pending = inboxPending, parked = inboxParked },
-            outbox = new { pending = outboxPending, parked = outboxParked },
-        });
+            var result = await check.CheckAsync(cancellationToken).ConfigureAwait(false);
+            credentials[check.Name] = result.Status;
+            ready &= result.Ready;
+        }
+
+        return Results.Json(
+            new
+            {
+                status = ready ? "ready" : "unavailable",
+                database = "ok",
+                credentials,
+                inbox = new { pending = inboxPending, parked = inboxParked },
+                outbox = new { pending = outboxPending, parked = outboxParked },
+            },
+            statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>Binds a section and stops the host at start, naming the setting, when it is invalid.</summary>
     private static T Bind<T>(ConfigurationManager configuration, string section, Func<T, IEnumerable<string>> validate)
-        where T : new()
-    {
-        var options = new T();
-        configuration.GetSection(section).Bind(options);
-        var problems = validate(options).ToList();
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException($"Invalid settings in \"{section}\":\n- " + string.Join("\n- ", problems));
-        }
-
-        return options;
-    }
+        where T : new() => SettingsBinder.Bind(configuration, section, validate);
 }

@@ -13,4 +13,12 @@ public sealed class LocalChannelOptions
 
     /// <summary>Where replies are POSTed as JSON; when empty they are kept in memory for <c>GET /local/replies</c>.</summary>
     public Uri? ReplyWebhook { get; set; }
+
+    public IEnumerable<string> Validate()
+    {
+        if (ReplyWebhook is { } hook && (!hook.IsAbsoluteUri || hook.Scheme is not ("http" or "https")))
+        {
+            yield return $"LocalChannel:ReplyWebhook \"{hook}\" must be an absolute http(s) URL, e.g. http://127.0.0.1:5000/replies; leave it empty to keep replies for GET /local/replies.";
+        }
+    }
 }

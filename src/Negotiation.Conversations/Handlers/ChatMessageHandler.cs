@@ -2,6 +2,7 @@ using Negotiation.Conversations.Inbound;
 using Negotiation.Conversations.Language;
 using Negotiation.Conversations.Outbound;
 using Negotiation.Conversations.Ports;
+using Negotiation.Conversations.Telemetry;
 using Negotiation.Domain.Deals;
 using Negotiation.Domain.Moves;
 
@@ -11,8 +12,10 @@ namespace Negotiation.Conversations.Handlers;
 /// Listens to chat in a deal channel: records gives, gets and trades the interpreter is sure of, coaches on gives,
 /// rewrites proposals privately, and stays silent on everything else.
 /// </summary>
-public sealed class ChatMessageHandler(IDealStore deals, IMessageInterpreter interpreter, CoachingReplies coaching, TimeProvider time, ConversationOptions options)
+public sealed class ChatMessageHandler(IDealStore deals, IMessageInterpreter interpreter, CoachingReplies coaching, TimeProvider time, ConversationOptions options, CoachMetrics? metrics = null)
 {
+    private readonly CoachMetrics _metrics = metrics ?? CoachMetrics.Shared;
+
     public async Task<HandlerReply?> HandleAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(message.Text) || message.Text.Length > options.MaxMessageLength)
@@ -27,7 +30,9 @@ public sealed class ChatMessageHandler(IDealStore deals, IMessageInterpreter int
         }
 
         var now = time.GetUtcNow();
+        var started = time.GetTimestamp();
         var understood = await interpreter.InterpretAsync(message.Text, new InterpretationContext(DateOnly.FromDateTime(now.UtcDateTime), deal.Type, deal.Counterparty), cancellationToken).ConfigureAwait(false);
+        _metrics.InterpreterRan(time.GetElapsedTime(started), understood.Label.ToString());
         if (understood.Label == MessageLabel.Other || understood.Confidence < options.MinConfidence)
         {
             return null;
@@ -37,6 +42,7 @@ public sealed class ChatMessageHandler(IDealStore deals, IMessageInterpreter int
         switch (understood.Label)
         {
             case MessageLabel.Give:
+                _metrics.GiveDetected(message.Channel.Platform);
                 reply = new HandlerReply(await coaching.GiveAsync(deal, Draft(MoveKind.Give, understood.GiveText, understood, message), detectedInChat: true, cancellationToken).ConfigureAwait(false), Visibility.Thread);
                 break;
             case MessageLabel.Get:

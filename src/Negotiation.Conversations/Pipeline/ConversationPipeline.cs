@@ -3,6 +3,7 @@ using Negotiation.Conversations.Handlers;
 using Negotiation.Conversations.Inbound;
 using Negotiation.Conversations.Outbound;
 using Negotiation.Conversations.Ports;
+using Negotiation.Conversations.Telemetry;
 using Negotiation.Domain.Deals;
 
 namespace Negotiation.Conversations.Pipeline;
@@ -36,6 +37,7 @@ public sealed partial class ConversationPipeline
     public async Task<OutboundMessage?> ProcessAsync(InboundActivity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        using var span = CoachMetrics.StartInboxProcess(activity);
         HandlerReply? reply;
         try
         {
@@ -48,12 +50,14 @@ public sealed partial class ConversationPipeline
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.HandlerFailed(_logger, e, activity.EventId, activity.Channel.Platform);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
             reply = HandlerReply.Error($"Sorry, something went wrong handling that (event {activity.EventId}). Please try again; if it keeps happening, tell your admin.");
         }
 
         if (reply is null || reply.Parts.Count == 0)
         {
             Log.Silent(_logger, activity.EventId);
+            span?.SetTag("coach.replied", false);
             return null;
         }
 
@@ -64,6 +68,7 @@ public sealed partial class ConversationPipeline
         };
         await _outbox.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
         Log.Replied(_logger, activity.EventId, message.Parts.Count);
+        span?.SetTag("coach.replied", true);
         return message;
     }
 

@@ -4,7 +4,8 @@ using Negotiation.Conversations.Language;
 namespace Negotiation.Language.Classifier;
 
 /// <summary>A message and its gold label, as read from a JSON Lines data file.</summary>
-public sealed record LabelledMessage(string? Id, string Text, MessageLabel Label);
+/// <param name="Templated">True for rows composed by the template generator (<c>"source": "template"</c>), not written by hand.</param>
+public sealed record LabelledMessage(string? Id, string Text, MessageLabel Label, bool Templated = false);
 
 /// <summary>A line of a data file that can't be read: its 1-based number and what is wrong.</summary>
 public sealed class LabelledDataException(int line, string problem) : Exception($"line {line}: {problem}")
@@ -70,7 +71,8 @@ public static class LabelledData
             }
 
             var id = root.TryGetProperty("id", out var idValue) ? (idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : idValue.GetRawText()) : null;
-            return new LabelledMessage(id, text.GetString()!, parsed);
+            var templated = root.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String && source.GetString() == "template";
+            return new LabelledMessage(id, text.GetString()!, parsed, templated);
         }
         catch (JsonException e)
         {

@@ -63,7 +63,7 @@ public sealed partial class MessageClassifier : IDisposable
         foreach (var setting in Setting.Grid(features))
         {
             var ml = new MLContext(seed: 1);
-            using var candidate = new MessageClassifier(ml, Pipeline(ml, features, setting).Fit(ml.Data.LoadFromEnumerable(trainRows)), new ModelCard(features, 0.5, 0.5, false, 0, dataSha256, 0, 0), embedder);
+            using var candidate = new MessageClassifier(ml, Pipeline(ml, features, setting).Fit(ml.Data.LoadFromEnumerable(Weighted(trainRows, setting))), new ModelCard(features, 0.5, 0.5, false, 0, dataSha256, 0, 0), embedder);
             var probabilities = devRows.Select(candidate.Probabilities).ToList();
             var rulesSure = devRows.Select(r => RulesSayGive(r.Cues)).ToList();
             var (threshold, withRules, f1, precision) = TuneGiveThresholds(probabilities, rulesSure, dev);
@@ -77,7 +77,7 @@ public sealed partial class MessageClassifier : IDisposable
         var (chosen, card) = best!.Value;
         log?.WriteLine($"  {features}: chose {chosen}; fitting it on train + dev ({train.Count + dev.Count} rows)");
         var final = new MLContext(seed: 1);
-        var model = Pipeline(final, features, chosen).Fit(final.Data.LoadFromEnumerable(trainRows.Concat(devRows)));
+        var model = Pipeline(final, features, chosen).Fit(final.Data.LoadFromEnumerable(Weighted([.. trainRows, .. devRows], chosen)));
         return new MessageClassifier(final, model, card with { TrainRows = train.Count + dev.Count }, embedder);
     }
 
@@ -138,6 +138,16 @@ public sealed partial class MessageClassifier : IDisposable
     private float[] Embedding(string normalised) =>
         Card.NeedsEmbeddings ? embedder!.Embed([normalised])[0] : NoEmbedding;
 
+    private static List<Row> Weighted(List<Row> rows, Setting setting)
+    {
+        foreach (var row in rows)
+        {
+            row.Weight = row.Templated ? setting.TemplateWeight : 1;
+        }
+
+        return rows;
+    }
+
     private static List<Row> Rows(IReadOnlyList<LabelledMessage> messages, FeatureSet features, ISentenceEmbedder? embedder)
     {
         var reference = new DateOnly(2026, 1, 5);
@@ -151,6 +161,7 @@ public sealed partial class MessageClassifier : IDisposable
             Cues = LinguisticCues.Of(normalised[i], Rules.RuleBasedInterpreter.Interpret(normalised[i], reference)),
             Embedding = embeddings?[i] ?? NoEmbedding,
             Label = LabelledData.Name(m.Label),
+            Templated = m.Templated,
         })];
     }
 
@@ -162,6 +173,7 @@ public sealed partial class MessageClassifier : IDisposable
             L2Regularization = setting.L2,
             L1Regularization = 0,
             MaximumNumberOfIterations = 200,
+            ExampleWeightColumnName = nameof(Row.Weight),
         });
         if (features == FeatureSet.Embeddings)
         {
@@ -233,19 +245,21 @@ public sealed partial class MessageClassifier : IDisposable
     private static partial Regex Digits();
 
     /// <summary>One point of the hyper-parameter grid.</summary>
-    private sealed record Setting(float L2, int WordNGrams, int CharNGrams)
+    private sealed record Setting(float L2, int WordNGrams, int CharNGrams, float TemplateWeight)
     {
         public static IEnumerable<Setting> Grid(FeatureSet features) => features == FeatureSet.Combined
-            ? from l2 in L2s select new Setting(l2, 2, 4)
+            ? from l2 in L2s from weight in TemplateWeights select new Setting(l2, 3, 4, weight)
             : features == FeatureSet.Embeddings
-            ? [new(0.003f, 0, 0), new(0.03f, 0, 0), new(0.3f, 0, 0)]
-            : from l2 in L2s from word in WordLengths from chars in CharLengths select new Setting(l2, word, chars);
+            ? [new(0.003f, 0, 0, 1), new(0.03f, 0, 0, 1), new(0.3f, 0, 0, 1)]
+            : from l2 in L2s from word in WordLengths from chars in CharLengths from weight in TemplateWeights select new Setting(l2, word, chars, weight);
+
+        private static readonly float[] TemplateWeights = [1f, 0.3f];
 
         private static readonly float[] L2s = [0.001f, 0.01f];
         private static readonly int[] WordLengths = [2, 3];
         private static readonly int[] CharLengths = [4];
 
-        public override string ToString() => WordNGrams == 0 ? $"l2={L2}" : $"l2={L2} words≤{WordNGrams} chars≤{CharNGrams}";
+        public override string ToString() => WordNGrams == 0 ? $"l2={L2}" : $"l2={L2} words≤{WordNGrams} chars≤{CharNGrams} template weight {TemplateWeight}";
     }
 
     /// <summary>One message as the model reads it.</summary>
@@ -260,6 +274,12 @@ public sealed partial class MessageClassifier : IDisposable
         public float[] Embedding { get; set; } = [];
 
         public string Label { get; set; } = "";
+
+        [NoColumn]
+        public bool Templated { get; set; }
+
+        /// <summary>How much the row counts in training: templated rows can weigh less than hand-written ones.</summary>
+        public float Weight { get; set; } = 1;
     }
 
     /// <summary>The model's answer: one probability per label, in slot order.</summary>

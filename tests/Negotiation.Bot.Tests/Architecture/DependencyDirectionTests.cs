@@ -65,4 +65,15 @@ public class DependencyDirectionTests
         Assert.DoesNotContain("Negotiation.Language", ProjectReferences(Conversations));
         Assert.DoesNotContain("Negotiation.Language", ProjectReferences(Domain));
     }
+
+    [Fact]
+    public void OnlyTheHost_ReferencesOpenTelemetry()
+    {
+        static bool IsOpenTelemetry(string name) => name.StartsWith("OpenTelemetry", StringComparison.Ordinal);
+        Assert.Contains(References(Bot), IsOpenTelemetry);
+        foreach (var library in new[] { Domain, Conversations, Language, Storage, Slack })
+        {
+            Assert.DoesNotContain(References(library), IsOpenTelemetry);
+        }
+    }
 }

@@ -23,10 +23,14 @@ internal sealed class TestHost : IAsyncDisposable
     /// <summary>A temporary SQLite file's settings, removed with the host's folder by the caller.</summary>
     public static string[] Sqlite(string folder) => ["--Storage:Provider=Sqlite", $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "negotiation.db")}"];
 
-    public static async Task<TestHost> StartAsync(params string[] settings)
+    public static Task<TestHost> StartAsync(params string[] settings) => StartAsync(_ => { }, settings);
+
+    /// <summary><paramref name="beforeStart"/> sees the built host before it starts (e.g. to add a log capture).</summary>
+    public static async Task<TestHost> StartAsync(Action<WebApplication> beforeStart, params string[] settings)
     {
         string[] args = ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Workers:PollInterval=00:00:00.050", .. settings];
         var app = WebHost.Build(args);
+        beforeStart(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new TestHost(app, new Uri(address));

@@ -135,6 +135,9 @@ internal sealed class SlackHarness : IAsyncDisposable
         await DrainedAsync();
     }
 
+    /// <summary>What the host asked of Slack, leaving out /readyz's auth.test of the bot token (DrainedAsync reads /readyz).</summary>
+    public IReadOnlyList<FakeSlackApiCall> CallsExceptReadinessCheck => Slack.Calls.Where(c => c.Method != "auth.test").ToList();
+
     /// <summary>Thread posts the fake received for one thread.</summary>
     public IReadOnlyList<FakeSlackApiCall> PostsInThread(string threadTs) =>
         Slack.CallsTo("chat.postMessage").Where(c => c.JsonString("thread_ts") == threadTs).ToList();
