@@ -11,6 +11,9 @@ using Negotiation.Storage;
 using Negotiation.Storage.Hosting;
 using Negotiation.Storage.Inbox;
 using Negotiation.Storage.Outbox;
+using Negotiation.Teams;
+using Negotiation.Teams.Api;
+using Negotiation.Teams.Http;
 
 namespace Negotiation.Bot.Hosting;
 
@@ -32,6 +35,7 @@ public static class WebHost
         var workers = Bind<WorkerOptions>(builder.Configuration, WorkerOptions.Section, o => o.Validate());
         var local = Bind<LocalChannelOptions>(builder.Configuration, LocalChannelOptions.Section, _ => []);
         var slack = Bind<SlackOptions>(builder.Configuration, SlackOptions.Section, o => o.Validate());
+        var teams = Bind<TeamsOptions>(builder.Configuration, TeamsOptions.Section, o => o.Validate());
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("negotiation-coach");
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
@@ -71,6 +75,8 @@ public static class WebHost
 
         // After the migration service: Socket Mode (a hosted service) must not take events before the schema exists.
         builder.Services.AddSlack(slack);
+        builder.Services.AddScoped<ITeamsConversationStore, DbTeamsConversationStore>();
+        builder.Services.AddTeams(teams);
 
         var app = builder.Build();
         app.MapGet("/", () => Results.Text("Negotiation Coach is running. Health: /healthz, readiness: /readyz\n"));
@@ -78,6 +84,7 @@ public static class WebHost
         app.MapGet("/readyz", ReadyAsync);
         app.MapLocalChannel();
         app.MapSlack();
+        app.MapTeams();
         return app;
     }
 

@@ -54,7 +54,9 @@ public sealed class InstallationStore(NegotiationDbContext db, TimeProvider time
         {
             existing.ServiceUrl = reference.ServiceUrl;
             existing.BotId = reference.BotId;
+            existing.ConversationType = reference.ConversationType ?? existing.ConversationType;
             existing.UpdatedAtMs = time.Ms();
+            existing.GoneAtMs = null;
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -62,4 +64,14 @@ public sealed class InstallationStore(NegotiationDbContext db, TimeProvider time
 
     public Task<ConversationReferenceRecord?> FindConversationReferenceAsync(string platform, string workspace, string conversationId, CancellationToken cancellationToken = default) =>
         db.ConversationReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Platform == platform && r.Workspace == workspace && r.ConversationId == conversationId, cancellationToken);
+
+    /// <summary>Marks a conversation the bot was removed from; it is live again when the bot hears from it.</summary>
+    public async Task<bool> MarkConversationGoneAsync(string platform, string workspace, string conversationId, CancellationToken cancellationToken = default)
+    {
+        var now = time.Ms();
+        return await db.ConversationReferences
+            .Where(r => r.Platform == platform && r.Workspace == workspace && r.ConversationId == conversationId && r.GoneAtMs == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.GoneAtMs, now), cancellationToken)
+            .ConfigureAwait(false) > 0;
+    }
 }
