@@ -41,25 +41,43 @@ public sealed class InstallationStore(NegotiationDbContext db, TimeProvider time
             .ConfigureAwait(false) > 0;
     }
 
+    /// <summary>Inserts or refreshes a reference (live again if it was gone); writes nothing when nothing changed.</summary>
     public async Task SaveConversationReferenceAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var existing = await db.ConversationReferences.FindAsync([reference.Platform, reference.Workspace, reference.ConversationId], cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        for (var attempt = 1; ; attempt++)
         {
-            reference.UpdatedAtMs = time.Ms();
-            db.ConversationReferences.Add(reference);
-        }
-        else
-        {
-            existing.ServiceUrl = reference.ServiceUrl;
-            existing.BotId = reference.BotId;
-            existing.ConversationType = reference.ConversationType ?? existing.ConversationType;
-            existing.UpdatedAtMs = time.Ms();
-            existing.GoneAtMs = null;
-        }
+            var existing = await db.ConversationReferences.FindAsync([reference.Platform, reference.Workspace, reference.ConversationId], cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                reference.UpdatedAtMs = time.Ms();
+                db.ConversationReferences.Add(reference);
+            }
+            else if (existing.ServiceUrl == reference.ServiceUrl && existing.BotId == reference.BotId && existing.GoneAtMs is null
+                && (reference.ConversationType is null || existing.ConversationType == reference.ConversationType))
+            {
+                return;
+            }
+            else
+            {
+                existing.ServiceUrl = reference.ServiceUrl;
+                existing.BotId = reference.BotId;
+                existing.ConversationType = reference.ConversationType ?? existing.ConversationType;
+                existing.UpdatedAtMs = time.Ms();
+                existing.GoneAtMs = null;
+            }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException) when (existing is null && attempt == 1)
+            {
+                // Two activities of a new conversation arrived together and the other inserted first: update it instead.
+                db.Entry(reference).State = EntityState.Detached;
+            }
+        }
     }
 
     public Task<ConversationReferenceRecord?> FindConversationReferenceAsync(string platform, string workspace, string conversationId, CancellationToken cancellationToken = default) =>

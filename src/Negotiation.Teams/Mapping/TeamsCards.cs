@@ -81,7 +81,6 @@ public static class TeamsCards
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
         ["version"] = Version,
         ["body"] = new JsonArray(body.Select(b => (JsonNode?)(b.Parent is null ? b : b.DeepClone())).ToArray()),
-        ["msteams"] = new JsonObject { ["width"] = "Full" },
     };
 
     /// <summary>The card as a Bot Framework attachment.</summary>
