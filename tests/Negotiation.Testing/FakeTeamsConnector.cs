@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Negotiation.Testing;
 
-/// <summary>One request the fake connector (or its token endpoint) received.</summary>
+/// <summary>One request the fake connector (or its token endpoint) received; <see cref="Path"/> as sent (still URL-encoded).</summary>
 public sealed record FakeTeamsCall(string Method, string Path, string? ConversationId, string? ActivityId, string? Authorization, JsonNode? Body, string RawBody, int Status)
 {
     /// <summary>The Adaptive Cards the activity carried.</summary>
@@ -128,7 +128,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         }
 
         // Route values arrive decoded: the ids exactly as the bot meant them.
-        Record(new FakeTeamsCall(context.Request.Method, context.Request.Path.Value ?? "", conversationId, activityId, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, raw, status));
+        // The raw request target, as the bot encoded it (Request.Path is already decoded).
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        Record(new FakeTeamsCall(context.Request.Method, target, conversationId, activityId, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body, raw, status));
         context.Response.StatusCode = status;
         if (retryAfter is not null)
         {
