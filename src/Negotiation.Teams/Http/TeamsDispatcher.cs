@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Negotiation.Conversations.Commands;
 using Negotiation.Conversations.Handlers;
 using Negotiation.Conversations.Inbound;
 using Negotiation.Conversations.Outbound;
@@ -81,9 +82,44 @@ public sealed partial class TeamsDispatcher(
             return Results.Ok();
         }
 
+        if (inbound.Activity is InboundCommand { Text: var text } command
+            && DealCommandParser.Parse(text, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is ShowPlanCommand
+            && await PlanFormAsync(activity, command, cancellationToken).ConfigureAwait(false))
+        {
+            return Results.StatusCode(StatusCodes.Status202Accepted);
+        }
+
         var recorded = await inbox.TryRecordAsync(inbound.Activity, inbound.Keys, cancellationToken).ConfigureAwait(false);
         Log.Message(logger, inbound.Activity.EventId, recorded);
         return Results.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>"@Coach plan" with an open deal: the plan form in the thread, once per activity; false to fall back to the text plan.</summary>
+    private async Task<bool> PlanFormAsync(JsonElement activity, InboundCommand command, CancellationToken cancellationToken)
+    {
+        if (TeamsActivityReader.Conversation(activity) is not { } conversation
+            || await deals.FindLatestAsync(command.Channel, cancellationToken).ConfigureAwait(false) is not { IsClosed: false } deal)
+        {
+            return false;
+        }
+
+        if (!await processed.TryMarkProcessedAsync($"{TeamsActivityReader.Platform}:planform:{conversation.BaseConversationId}:{command.EventId}", time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        var stored = new StoredConversation(conversation.TenantId, conversation.BaseConversationId, conversation.ServiceUrl, conversation.ConversationType, conversation.BotId, Gone: false);
+        var target = conversation.IsChannel ? TeamsActivityReader.Threaded(conversation.BaseConversationId, command.ReplyThreadId) : conversation.BaseConversationId;
+        try
+        {
+            await connector.SendAsync(conversation.ServiceUrl, target, TeamsChatChannel.Activity(stored, target, TeamsPlanForm.Card(deal.Name)), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TeamsConnectorException e)
+        {
+            Log.UpdateFailed(logger, e.Message);
+            return false;
+        }
     }
 
     private async Task MembershipAsync(JsonElement activity, TeamsConversationRef conversation, CancellationToken cancellationToken)
@@ -158,6 +194,20 @@ public sealed partial class TeamsDispatcher(
             case CoachingReplies.NotAGiveAction when IsMoveNumber(value):
                 await RecordAsync(activity, conversation, "not-a-give " + value, cancellationToken).ConfigureAwait(false);
                 return TeamsCards.Resolved(Title, label, "Marked as not a give.");
+            case TeamsPlanForm.SubmitVerb:
+                var plan = TeamsPlanForm.Read(data, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+                var dealName = TeamsActivityReader.String(data, "deal") ?? "the deal";
+                if (plan.Errors.Count > 0)
+                {
+                    return TeamsPlanForm.Card(dealName, plan.Values, plan.Errors);
+                }
+
+                for (var i = 0; i < plan.Commands.Count; i++)
+                {
+                    await RecordAsync(activity, conversation, plan.Commands[i], cancellationToken, suffix: $":{i}").ConfigureAwait(false);
+                }
+
+                return TeamsCards.Resolved("Plan: " + dealName, null, "Saved: " + string.Join("; ", plan.Commands.Select(c => c["plan ".Length..])));
             case CoachingReplies.QuietAction:
                 await RecordAsync(activity, conversation, "quiet on", cancellationToken).ConfigureAwait(false);
                 return TeamsCards.Resolved(Title, label, "I'll stay quiet in this channel (still tracking). @Coach quiet off to hear from me again.");
@@ -188,9 +238,9 @@ public sealed partial class TeamsDispatcher(
         }
     }
 
-    private Task<bool> RecordAsync(JsonElement activity, TeamsConversationRef conversation, string commandText, CancellationToken cancellationToken)
+    private Task<bool> RecordAsync(JsonElement activity, TeamsConversationRef conversation, string commandText, CancellationToken cancellationToken, string suffix = "")
     {
-        var id = TeamsActivityReader.String(activity, "id") ?? Guid.NewGuid().ToString("N");
+        var id = (TeamsActivityReader.String(activity, "id") ?? Guid.NewGuid().ToString("N")) + suffix;
         var from = activity.TryGetProperty("from", out var f) ? f : default;
         var user = TeamsActivityReader.String(from, "id") ?? "unknown";
         var command = new InboundCommand(

@@ -189,4 +189,37 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await _teams.CountAsync("inbox"));
     }
+
+    [Fact]
+    public async Task PlanCommand_PostsThePlanFormAndItsSubmitRecordsThePlan()
+    {
+        await _teams.StartDealAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _teams.PostAsync(_teams.ChannelMessage("400", "plan"))).StatusCode);
+        var form = Assert.Single(_teams.RepliesIn(Thread("400")));
+        Assert.Contains("Input.ChoiceSet", form.RawBody, StringComparison.Ordinal);
+        Assert.Contains("plan_submit", form.RawBody, StringComparison.Ordinal);
+
+        var submit = JsonNode.Parse("""{"action":{"type":"Action.Execute","verb":"plan_submit","data":{"action":"plan_submit","deal":"Acme renewal","term":"price","opening":"$480k","target":"$450k-$465k","walkaway":"$430k","want":"two-year term","wantValue":"$40k"}}}""")!;
+        var response = await _teams.PostAsync(_teams.Invoke("inv-plan", "adaptiveCard/action", submit, root: "400"));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains("Saved: price opening $480k target $450k-$465k walkaway $430k; want two-year term value $40k", body["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(3 + 2, await _teams.CountAsync("inbox"));
+    }
+
+    [Fact]
+    public async Task PlanFormWithBadAmounts_ComesBackWithTheProblemAndRecordsNothing()
+    {
+        await _teams.StartDealAsync();
+        var submit = JsonNode.Parse("""{"action":{"type":"Action.Execute","verb":"plan_submit","data":{"action":"plan_submit","deal":"Acme renewal","term":"price","opening":"lots","wantValue":"$40k"}}}""")!;
+
+        var response = await _teams.PostAsync(_teams.Invoke("inv-plan", "adaptiveCard/action", submit, root: "400"));
+
+        var card = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!.ToJsonString();
+        Assert.Contains("Term plan:", card, StringComparison.Ordinal);
+        Assert.Contains("Want: say what it is", card, StringComparison.Ordinal);
+        Assert.Contains("\u0022value\u0022:\u0022lots\u0022".Replace("\\u0022", "\"", StringComparison.Ordinal), card.Replace("\\u0022", "\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(3, await _teams.CountAsync("inbox"));
+    }
 }
