@@ -32,6 +32,9 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
     /// <summary>Set as <c>Teams:OpenIdMetadataUrl</c>.</summary>
     public Uri MetadataUrl { get; private set; } = null!;
 
+    /// <summary>Set as <c>Teams:EntraMetadataUrlTemplate</c>.</summary>
+    public string EntraMetadataUrlTemplate => new Uri(MetadataUrl, "/").AbsoluteUri + "{tenant}/v2.0/.well-known/openid-configuration";
+
     /// <summary>How many times the metadata document was fetched.</summary>
     public int MetadataRequests => Volatile.Read(ref _metadataRequests);
 
@@ -49,6 +52,10 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
             return Results.Json(new { issuer = Issuer, jwks_uri = jwks, id_token_signing_alg_values_supported = new[] { "RS256" } });
         });
         app.MapGet("/v1/.well-known/keys", () => Results.Content(issuer.Jwks(), "application/json"));
+
+        // Entra's per-tenant metadata (single-tenant bots), same keys.
+        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) =>
+            Results.Json(new { issuer = $"https://login.microsoftonline.com/{tenant}/v2.0", jwks_uri = new Uri(issuer.MetadataUrl, "/v1/.well-known/keys").AbsoluteUri }));
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         issuer.MetadataUrl = new Uri(address, "/v1/.well-known/openidconfiguration");

@@ -44,7 +44,10 @@ internal sealed class TeamsHarness : IAsyncDisposable
 
     public string DatabaseFile => Path.Combine(_folder, "negotiation.db");
 
-    public static async Task<TeamsHarness> StartAsync(params string[] settings)
+    public static Task<TeamsHarness> StartAsync(params string[] settings) => StartAsync(singleTenant: false, settings);
+
+    /// <summary><paramref name="singleTenant"/>: Teams:TenantId set, and Entra's tenant metadata served by the local issuer too.</summary>
+    public static async Task<TeamsHarness> StartAsync(bool singleTenant, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "negotiation-teams-tests", Guid.NewGuid().ToString("N"));
         var issuer = await BotFrameworkIssuer.StartAsync();
@@ -58,6 +61,7 @@ internal sealed class TeamsHarness : IAsyncDisposable
             $"--Teams:OpenIdMetadataUrl={issuer.MetadataUrl}",
             $"--Teams:TokenEndpoint={connector.TokenEndpoint}",
             "--Teams:ApiTimeout=00:00:02",
+            .. (singleTenant ? [$"--Teams:TenantId={TenantId}", $"--Teams:EntraMetadataUrlTemplate={issuer.EntraMetadataUrlTemplate}"] : Array.Empty<string>()),
             .. settings,
         ]);
         return new TeamsHarness(folder, issuer, connector, host, key);
