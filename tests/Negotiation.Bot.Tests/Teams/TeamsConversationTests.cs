@@ -222,4 +222,34 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.Contains("lots", card, StringComparison.Ordinal); // what was typed stays on the form
         Assert.Equal(3, await _teams.CountAsync("inbox"));
     }
+
+    [Fact]
+    public async Task SubmitFallbackFromAnOlderClient_RecordsTheCorrectionAndUpdatesTheCardWithPut()
+    {
+        await _teams.StartDealAsync();
+        var activity = _teams.ChannelMessage("500", "", mention: false);
+        activity["text"] = "";
+        activity["replyToId"] = "1700000000123";
+        activity["value"] = JsonNode.Parse("""{"action":"not_a_give","value":"1","give":"net-60"}""");
+
+        Assert.Equal(HttpStatusCode.OK, (await _teams.PostAsync(activity)).StatusCode);
+
+        var update = Assert.Single(_teams.Connector.Delivered, c => c.Method == "PUT");
+        Assert.Equal("1700000000123", update.ActivityId);
+        Assert.Contains("Marked as not a give.", update.CardText, StringComparison.Ordinal);
+        Assert.Equal(4, await _teams.CountAsync("inbox"));
+    }
+
+    [Fact]
+    public async Task OutboundToken_IsFetchedOnceForManyReplies()
+    {
+        await _teams.StartDealAsync();
+        await _teams.PostAsync(_teams.ChannelMessage("200", Give));
+        await _teams.DrainedAsync();
+
+        Assert.True(_teams.Connector.Delivered.Count >= 4);
+        var token = Assert.Single(_teams.Connector.Calls, c => c.Path.EndsWith("/token", StringComparison.Ordinal));
+        Assert.Contains("grant_type=client_credentials", token.RawBody, StringComparison.Ordinal);
+        Assert.Contains("scope=https://api.botframework.com/.default", token.RawBody, StringComparison.Ordinal);
+    }
 }
