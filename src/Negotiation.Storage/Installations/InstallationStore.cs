@@ -45,39 +45,35 @@ public sealed class InstallationStore(NegotiationDbContext db, TimeProvider time
     public async Task SaveConversationReferenceAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        for (var attempt = 1; ; attempt++)
-        {
-            var existing = await db.ConversationReferences.FindAsync([reference.Platform, reference.Workspace, reference.ConversationId], cancellationToken).ConfigureAwait(false);
-            if (existing is null)
-            {
-                reference.UpdatedAtMs = time.Ms();
-                db.ConversationReferences.Add(reference);
-            }
-            else if (existing.ServiceUrl == reference.ServiceUrl && existing.BotId == reference.BotId && existing.GoneAtMs is null
-                && (reference.ConversationType is null || existing.ConversationType == reference.ConversationType))
-            {
-                return;
-            }
-            else
-            {
-                existing.ServiceUrl = reference.ServiceUrl;
-                existing.BotId = reference.BotId;
-                existing.ConversationType = reference.ConversationType ?? existing.ConversationType;
-                existing.UpdatedAtMs = time.Ms();
-                existing.GoneAtMs = null;
-            }
+        var now = time.Ms();
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (DbUpdateException) when (existing is null && attempt == 1)
-            {
-                // Two activities of a new conversation arrived together and the other inserted first: update it instead.
-                db.Entry(reference).State = EntityState.Detached;
-            }
+        // A new conversation's first activities arrive together: insert-if-absent in one statement (both providers
+        // support ON CONFLICT), then refresh what changed.
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO conversation_references (platform, workspace, conversation_id, service_url, bot_id, conversation_type, updated_at_ms)
+            VALUES ({reference.Platform}, {reference.Workspace}, {reference.ConversationId}, {reference.ServiceUrl}, {reference.BotId}, {reference.ConversationType}, {now})
+            ON CONFLICT (platform, workspace, conversation_id) DO NOTHING
+            """,
+            cancellationToken).ConfigureAwait(false);
+        if (inserted > 0)
+        {
+            return;
         }
+
+        var existing = await db.ConversationReferences.FindAsync([reference.Platform, reference.Workspace, reference.ConversationId], cancellationToken).ConfigureAwait(false);
+        if (existing is null || (existing.ServiceUrl == reference.ServiceUrl && existing.BotId == reference.BotId && existing.GoneAtMs is null
+            && (reference.ConversationType is null || existing.ConversationType == reference.ConversationType)))
+        {
+            return;
+        }
+
+        existing.ServiceUrl = reference.ServiceUrl;
+        existing.BotId = reference.BotId;
+        existing.ConversationType = reference.ConversationType ?? existing.ConversationType;
+        existing.UpdatedAtMs = now;
+        existing.GoneAtMs = null;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ConversationReferenceRecord?> FindConversationReferenceAsync(string platform, string workspace, string conversationId, CancellationToken cancellationToken = default) =>
