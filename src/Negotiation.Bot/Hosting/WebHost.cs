@@ -12,6 +12,9 @@ using Negotiation.Storage;
 using Negotiation.Storage.Hosting;
 using Negotiation.Storage.Inbox;
 using Negotiation.Storage.Outbox;
+using Negotiation.Teams;
+using Negotiation.Teams.Api;
+using Negotiation.Teams.Http;
 
 namespace Negotiation.Bot.Hosting;
 
@@ -39,6 +42,7 @@ public static class WebHost
         Bind<Conversations.ConversationOptions>(builder.Configuration, Conversations.ConversationOptions.Section, o => o.Validate());
         Bind<Language.LanguageOptions>(builder.Configuration, Language.LanguageOptions.Section, _ => []);
         Bind<Language.Llm.LlmOptions>(builder.Configuration, Language.Llm.LlmOptions.Section, o => o.Validate());
+        var teams = Bind<TeamsOptions>(builder.Configuration, TeamsOptions.Section, o => o.Validate());
 
         var protection = builder.Services.AddDataProtection().SetApplicationName("negotiation-coach");
         if (dataProtection.KeysPath is { Length: > 0 } keys)
@@ -85,6 +89,8 @@ public static class WebHost
 
         // After the migration service: Socket Mode (a hosted service) must not take events before the schema exists.
         builder.Services.AddSlack(slack);
+        builder.Services.AddScoped<ITeamsConversationStore, DbTeamsConversationStore>();
+        builder.Services.AddTeams(teams);
 
         var app = builder.Build();
         app.UseCoachTelemetry(telemetry);
@@ -93,6 +99,7 @@ public static class WebHost
         app.MapLocalChannel();
         app.MapDealRoom();
         app.MapSlack();
+        app.MapTeams();
         return app;
     }
 

@@ -41,25 +41,51 @@ public sealed class InstallationStore(NegotiationDbContext db, TimeProvider time
             .ConfigureAwait(false) > 0;
     }
 
+    /// <summary>Inserts or refreshes a reference (live again if it was gone); writes nothing when nothing changed.</summary>
     public async Task SaveConversationReferenceAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var existing = await db.ConversationReferences.FindAsync([reference.Platform, reference.Workspace, reference.ConversationId], cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        var now = time.Ms();
+
+        // A new conversation's first activities arrive together: insert-if-absent in one statement (both providers
+        // support ON CONFLICT), then refresh what changed.
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO conversation_references (platform, workspace, conversation_id, service_url, bot_id, conversation_type, updated_at_ms)
+            VALUES ({reference.Platform}, {reference.Workspace}, {reference.ConversationId}, {reference.ServiceUrl}, {reference.BotId}, {reference.ConversationType}, {now})
+            ON CONFLICT (platform, workspace, conversation_id) DO NOTHING
+            """,
+            cancellationToken).ConfigureAwait(false);
+        if (inserted > 0)
         {
-            reference.UpdatedAtMs = time.Ms();
-            db.ConversationReferences.Add(reference);
-        }
-        else
-        {
-            existing.ServiceUrl = reference.ServiceUrl;
-            existing.BotId = reference.BotId;
-            existing.UpdatedAtMs = time.Ms();
+            return;
         }
 
+        var existing = await db.ConversationReferences.FindAsync([reference.Platform, reference.Workspace, reference.ConversationId], cancellationToken).ConfigureAwait(false);
+        if (existing is null || (existing.ServiceUrl == reference.ServiceUrl && existing.BotId == reference.BotId && existing.GoneAtMs is null
+            && (reference.ConversationType is null || existing.ConversationType == reference.ConversationType)))
+        {
+            return;
+        }
+
+        existing.ServiceUrl = reference.ServiceUrl;
+        existing.BotId = reference.BotId;
+        existing.ConversationType = reference.ConversationType ?? existing.ConversationType;
+        existing.UpdatedAtMs = now;
+        existing.GoneAtMs = null;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ConversationReferenceRecord?> FindConversationReferenceAsync(string platform, string workspace, string conversationId, CancellationToken cancellationToken = default) =>
         db.ConversationReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Platform == platform && r.Workspace == workspace && r.ConversationId == conversationId, cancellationToken);
+
+    /// <summary>Marks a conversation the bot was removed from; it is live again when the bot hears from it.</summary>
+    public async Task<bool> MarkConversationGoneAsync(string platform, string workspace, string conversationId, CancellationToken cancellationToken = default)
+    {
+        var now = time.Ms();
+        return await db.ConversationReferences
+            .Where(r => r.Platform == platform && r.Workspace == workspace && r.ConversationId == conversationId && r.GoneAtMs == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.GoneAtMs, now), cancellationToken)
+            .ConfigureAwait(false) > 0;
+    }
 }

@@ -124,7 +124,9 @@ public abstract class NegotiationDbContext(DbContextOptions options) : DbContext
             reference.Property(r => r.ConversationId).HasColumnName("conversation_id").HasMaxLength(400);
             reference.Property(r => r.ServiceUrl).HasColumnName("service_url").HasMaxLength(500);
             reference.Property(r => r.BotId).HasColumnName("bot_id").HasMaxLength(200);
+            reference.Property(r => r.ConversationType).HasColumnName("conversation_type").HasMaxLength(32);
             reference.Property(r => r.UpdatedAtMs).HasColumnName("updated_at_ms");
+            reference.Property(r => r.GoneAtMs).HasColumnName("gone_at_ms");
         });
     }
 }

@@ -158,5 +158,11 @@ public sealed class ConversationReferenceRecord
 
     public string? BotId { get; set; }
 
+    /// <summary>Teams: personal, groupChat or channel (a channel's replies go into threads).</summary>
+    public string? ConversationType { get; set; }
+
     public long UpdatedAtMs { get; set; }
+
+    /// <summary>When the platform said the bot is no longer in the conversation; null while it is.</summary>
+    public long? GoneAtMs { get; set; }
 }

@@ -10,6 +10,7 @@ public class DependencyDirectionTests
     private static readonly Assembly Language = typeof(Language.Rules.RuleBasedInterpreter).Assembly;
     private static readonly Assembly Storage = typeof(Storage.Model.NegotiationDbContext).Assembly;
     private static readonly Assembly Slack = typeof(Negotiation.Slack.SlackOptions).Assembly;
+    private static readonly Assembly Teams = typeof(Negotiation.Teams.TeamsOptions).Assembly;
     private static readonly Assembly Bot = typeof(Negotiation.Bot.Cli.BotCli).Assembly;
 
     private static HashSet<string> References(Assembly assembly) =>
@@ -50,12 +51,17 @@ public class DependencyDirectionTests
         Assert.Subset(new HashSet<string>(["Negotiation.Domain", "Negotiation.Conversations"]), ProjectReferences(Slack));
 
     [Fact]
+    public void Teams_ReferencesOnlyDomainAndConversations() =>
+        Assert.Subset(new HashSet<string>(["Negotiation.Domain", "Negotiation.Conversations"]), ProjectReferences(Teams));
+
+    [Fact]
     public void OnlyTheHost_ReferencesStorage()
     {
         Assert.Contains("Negotiation.Storage", ProjectReferences(Bot));
         Assert.DoesNotContain("Negotiation.Storage", ProjectReferences(Language));
         Assert.DoesNotContain("Negotiation.Storage", ProjectReferences(Conversations));
         Assert.DoesNotContain("Negotiation.Storage", ProjectReferences(Slack));
+        Assert.DoesNotContain("Negotiation.Storage", ProjectReferences(Teams));
     }
 
     [Fact]

@@ -483,6 +483,32 @@ public abstract class StorageContractTests : IAsyncLifetime
         Assert.Null(await Db.InScopeAsync(sp => store(sp).FindConversationReferenceAsync("teams", "tenant-2", "19:abc@thread.tacv2")));
     }
 
+    [Fact]
+    public async Task ConversationReferences_GoneUntilTheBotHearsFromTheConversationAgain()
+    {
+        var store = (IServiceProvider sp) => sp.GetRequiredService<InstallationStore>();
+        var reference = () => new ConversationReferenceRecord { Platform = "msteams", Workspace = "tenant-1", ConversationId = "19:gone@thread.tacv2", ServiceUrl = "https://smba.example/amer/", ConversationType = "channel" };
+        await Db.InScopeAsync(sp => store(sp).SaveConversationReferenceAsync(reference()));
+
+        Assert.True(await Db.InScopeAsync(sp => store(sp).MarkConversationGoneAsync("msteams", "tenant-1", "19:gone@thread.tacv2")));
+        Assert.NotNull((await Db.InScopeAsync(sp => store(sp).FindConversationReferenceAsync("msteams", "tenant-1", "19:gone@thread.tacv2")))!.GoneAtMs);
+
+        await Db.InScopeAsync(sp => store(sp).SaveConversationReferenceAsync(reference()));
+        var live = (await Db.InScopeAsync(sp => store(sp).FindConversationReferenceAsync("msteams", "tenant-1", "19:gone@thread.tacv2")))!;
+        Assert.Null(live.GoneAtMs);
+        Assert.Equal("channel", live.ConversationType);
+    }
+
+    [Fact]
+    public async Task ConversationReferences_FirstSavesArrivingTogether_LeaveOneRow()
+    {
+        var store = (IServiceProvider sp) => sp.GetRequiredService<InstallationStore>();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Db.InScopeAsync(sp => store(sp).SaveConversationReferenceAsync(
+            new ConversationReferenceRecord { Platform = "msteams", Workspace = "tenant-1", ConversationId = "19:race@thread.tacv2", ServiceUrl = "https://smba.example/amer/", ConversationType = "channel" }))));
+
+        Assert.NotNull(await Db.InScopeAsync(sp => store(sp).FindConversationReferenceAsync("msteams", "tenant-1", "19:race@thread.tacv2")));
+    }
+
     // ---- Schema ----
 
     [Fact]

@@ -44,6 +44,15 @@ namespace Negotiation.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("bot_id");
 
+                    b.Property<string>("ConversationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("conversation_type");
+
+                    b.Property<long?>("GoneAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gone_at_ms");
+
                     b.Property<string>("ServiceUrl")
                         .IsRequired()
                         .HasMaxLength(500)

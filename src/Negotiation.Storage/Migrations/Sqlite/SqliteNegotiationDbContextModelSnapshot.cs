@@ -39,6 +39,15 @@ namespace Negotiation.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("bot_id");
 
+                    b.Property<string>("ConversationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_type");
+
+                    b.Property<long?>("GoneAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gone_at_ms");
+
                     b.Property<string>("ServiceUrl")
                         .IsRequired()
                         .HasMaxLength(500)

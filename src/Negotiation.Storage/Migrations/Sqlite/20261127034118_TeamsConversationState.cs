@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Negotiation.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TeamsConversationState : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "conversation_type",
+                table: "conversation_references",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "gone_at_ms",
+                table: "conversation_references",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "conversation_type",
+                table: "conversation_references");
+
+            migrationBuilder.DropColumn(
+                name: "gone_at_ms",
+                table: "conversation_references");
+        }
+    }
+}
