@@ -12,6 +12,7 @@ namespace Negotiation.Bench;
 ///   dotnet run -c Release --project bench/Negotiation.Bench -- interpreter
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class InterpreterBenchmarks
 {
     private static readonly string[] Messages =
