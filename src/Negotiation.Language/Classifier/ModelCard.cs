@@ -37,5 +37,6 @@ public sealed record ModelCard(FeatureSet Features, double GiveThreshold, double
     /// <summary>The engine name used in settings and logs: ngrams, embeddings or combined.</summary>
     public static string Name(FeatureSet features) => features.ToString().ToLowerInvariant();
 
+    [JsonIgnore]
     public bool NeedsEmbeddings => Features != FeatureSet.NGrams;
 }
