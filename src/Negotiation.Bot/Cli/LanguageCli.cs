@@ -55,30 +55,21 @@ internal static class LanguageCli
             return BotCli.FileError;
         }
 
-        using var interpreter = Engine(engine, error);
         if (text is not null)
         {
-            var result = await operation(interpreter, text, cancellationToken).ConfigureAwait(false);
+            using var single = Engine(engine, error);
+            var result = await operation(single, text, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(format == OutputFormat.Json ? result.ToJsonString(Json) : Readable(result)).ConfigureAwait(false);
             return 0;
         }
 
-        List<(JsonNode? Id, string Text)> items;
-        try
+        // The whole file is checked before the engine loads or anything is written.
+        if (ReadInput(file!, ReadItems, error) is not { } items)
         {
-            items = ReadItems(file!);
-        }
-        catch (LabelledDataException e)
-        {
-            await error.WriteLineAsync($"{file}: {e.Message}").ConfigureAwait(false);
-            return BotCli.FileError;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
-        {
-            await error.WriteLineAsync($"can't read \"{file}\": {e.Message}").ConfigureAwait(false);
             return BotCli.FileError;
         }
 
+        using var interpreter = Engine(engine, error);
         foreach (var (id, itemText) in items)
         {
             var result = await operation(interpreter, itemText, cancellationToken).ConfigureAwait(false);
@@ -119,19 +110,8 @@ internal static class LanguageCli
 
     private static async Task<int> EvalAsync(string path, OutputFormat format, EngineChoice engine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        IReadOnlyList<LabelledMessage> rows;
-        try
+        if (ReadInput(path, LabelledData.ReadFile, error) is not { } rows)
         {
-            rows = LabelledData.ReadFile(path);
-        }
-        catch (LabelledDataException e)
-        {
-            await error.WriteLineAsync($"{path}: {e.Message}").ConfigureAwait(false);
-            return BotCli.FileError;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
-        {
-            await error.WriteLineAsync($"can't read \"{path}\": {e.Message}").ConfigureAwait(false);
             return BotCli.FileError;
         }
 
@@ -150,20 +130,14 @@ internal static class LanguageCli
 
     private static int Train(string dataDir, string outDir, FeatureSet[] featureSets, TextWriter output, TextWriter error)
     {
-        var trainPath = Path.Combine(dataDir, "train.jsonl");
-        IReadOnlyList<LabelledMessage> train, dev;
-        try
+        if (ReadInput(Path.Combine(dataDir, "train.jsonl"), DataFile.Read, error) is not { } trainFile
+            || ReadInput(Path.Combine(dataDir, "dev.jsonl"), DataFile.Read, error) is not { } devFile)
         {
-            train = LabelledData.ReadFile(trainPath);
-            dev = LabelledData.ReadFile(Path.Combine(dataDir, "dev.jsonl"));
-        }
-        catch (Exception e) when (e is LabelledDataException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"train: {e.Message}");
             return BotCli.FileError;
         }
 
-        var sha = ModelCard.DataHash(File.ReadAllBytes(trainPath), File.ReadAllBytes(Path.Combine(dataDir, "dev.jsonl")));
+        var (train, dev) = (trainFile.Rows, devFile.Rows);
+        var sha = ModelCard.DataHash(trainFile.Bytes, devFile.Bytes);
         Directory.CreateDirectory(outDir);
         using var embedder = new MiniLmEmbedder();
         foreach (var features in featureSets.Distinct())
@@ -197,6 +171,36 @@ internal static class LanguageCli
     }
 
     private static void WriteCard(string path, ModelCard card) => File.WriteAllText(path, JsonSerializer.Serialize(card, ModelCard.Json) + "\n");
+
+    /// <summary>A data file read once: its rows, and its bytes for the hash the model card carries.</summary>
+    private sealed record DataFile(byte[] Bytes, IReadOnlyList<LabelledMessage> Rows)
+    {
+        public static DataFile Read(string path)
+        {
+            var bytes = File.ReadAllBytes(path);
+            return new DataFile(bytes, LabelledData.Read(bytes));
+        }
+    }
+
+    /// <summary>Reads an input file; on a bad line or an unreadable file, says which and why on standard error and returns null.</summary>
+    private static T? ReadInput<T>(string path, Func<string, T> read, TextWriter error)
+        where T : class
+    {
+        try
+        {
+            return read(path);
+        }
+        catch (LabelledDataException e)
+        {
+            error.WriteLine($"{path}: {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            error.WriteLine($"can't read \"{path}\": {e.Message}");
+        }
+
+        return null;
+    }
 
     private static EmbeddedInterpreter Engine(EngineChoice choice, TextWriter error)
     {

@@ -67,7 +67,8 @@ public static partial class DealRoomEndpoints
 
     private static async Task<IResult> PostAsync(HttpRequest request, IInbox inbox, RoomLog log, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
         {
             return TooLarge();
         }
@@ -75,14 +76,7 @@ public static partial class DealRoomEndpoints
         RoomMessageRequest? posted;
         try
         {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
-            if (body.Length > MaxBodyBytes)
-            {
-                return TooLarge();
-            }
-
-            posted = JsonSerializer.Deserialize<RoomMessageRequest>(body.ToArray());
+            posted = JsonSerializer.Deserialize<RoomMessageRequest>(body);
         }
         catch (JsonException e)
         {

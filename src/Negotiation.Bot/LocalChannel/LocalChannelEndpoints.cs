@@ -45,7 +45,8 @@ public static partial class LocalChannelEndpoints
 
     private static async Task<IResult> RecordAsync(HttpRequest request, IInbox inbox, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
         {
             return Results.Problem($"The body is over {MaxBodyBytes:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
@@ -53,14 +54,7 @@ public static partial class LocalChannelEndpoints
         LocalEvent? posted;
         try
         {
-            using var limited = new MemoryStream();
-            await request.Body.CopyToAsync(limited, cancellationToken).ConfigureAwait(false);
-            if (limited.Length > MaxBodyBytes)
-            {
-                return Results.Problem($"The body is over {MaxBodyBytes:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            }
-
-            posted = JsonSerializer.Deserialize<LocalEvent>(limited.ToArray());
+            posted = JsonSerializer.Deserialize<LocalEvent>(body);
         }
         catch (JsonException e)
         {

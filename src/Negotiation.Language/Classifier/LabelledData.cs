@@ -35,9 +35,12 @@ public static class LabelledData
         return rows;
     }
 
-    public static IReadOnlyList<LabelledMessage> ReadFile(string path)
+    public static IReadOnlyList<LabelledMessage> ReadFile(string path) => Read(File.ReadAllBytes(path));
+
+    /// <summary>Reads a data file's content (UTF-8; invalid bytes throw <see cref="System.Text.DecoderFallbackException"/>).</summary>
+    public static IReadOnlyList<LabelledMessage> Read(byte[] content)
     {
-        using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+        using var reader = new StreamReader(new MemoryStream(content), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
         return Read(reader);
     }
 

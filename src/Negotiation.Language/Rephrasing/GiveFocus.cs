@@ -18,8 +18,7 @@ internal static partial class GiveFocus
             return normalised;
         }
 
-        var chosen = sentences.Select(Clean).FirstOrDefault(IsOurGive) ?? Clean(sentences[0]);
-        return chosen;
+        return sentences.Select(Clean).FirstOrDefault(IsOurGive) ?? Clean(sentences[0]);
     }
 
     /// <summary>A condition about them in the message ("if they sign by Friday", "in exchange for a case study"), for Y.</summary>

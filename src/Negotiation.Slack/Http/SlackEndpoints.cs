@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Negotiation.Conversations.Inbound;
 using Negotiation.Slack.Api;
 using Negotiation.Slack.Auth;
 using Negotiation.Slack.Install;
@@ -60,12 +61,7 @@ public static partial class SlackEndpoints
     private static async Task<IResult> VerifiedAsync(HttpContext context, SlackSignatureVerifier verifier, ILogger logger, Func<HttpContext, byte[], Task<IResult>> next)
     {
         var request = context.Request;
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        var body = await ReadAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -206,25 +202,6 @@ public static partial class SlackEndpoints
         answer is null ? Results.Ok() : Results.Content(answer.ToJsonString(), "application/json; charset=utf-8");
 
     private static ISlackEnvelopeHandler Dispatcher(HttpContext context) => context.RequestServices.GetRequiredService<ISlackEnvelopeHandler>();
-
-    /// <summary>The whole body, or null when it is over <see cref="MaxBodyBytes"/> (chunked bodies have no Content-Length).</summary>
-    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     private static partial class Log
     {

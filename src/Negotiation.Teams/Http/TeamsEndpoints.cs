@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Negotiation.Conversations.Inbound;
 using Negotiation.Teams.Auth;
 using Negotiation.Teams.Wire;
 
@@ -47,12 +48,7 @@ public static partial class TeamsEndpoints
     private static async Task<IResult> HandleAsync(HttpContext context, TeamsOptions options, ILogger logger)
     {
         var request = context.Request;
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        var body = await ReadAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -98,25 +94,6 @@ public static partial class TeamsEndpoints
             var dispatcher = context.RequestServices.GetRequiredService<TeamsDispatcher>();
             return await dispatcher.HandleAsync(activity, context.RequestAborted).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The whole body, or null when it is over <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static partial class Log

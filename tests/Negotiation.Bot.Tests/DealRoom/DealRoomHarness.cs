@@ -70,22 +70,7 @@ internal sealed class DealRoomHarness : IAsyncDisposable
         (await Host.Http.GetFromJsonAsync<JsonElement>($"/room/api/channels/{channel}/deal")).GetProperty("deal");
 
     /// <summary>Waits until every recorded message was processed and every reply delivered (the host's /readyz figures).</summary>
-    public async Task DrainedAsync()
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (true)
-        {
-            using var ready = JsonDocument.Parse(await Host.Http.GetStringAsync(new Uri("/readyz", UriKind.Relative), deadline.Token));
-            var root = ready.RootElement;
-            if (root.GetProperty("inbox").GetProperty("pending").GetInt32() == 0 && root.GetProperty("outbox").GetProperty("pending").GetInt32() == 0)
-            {
-                return;
-            }
-
-            await tick.WaitForNextTickAsync(deadline.Token);
-        }
-    }
+    public Task DrainedAsync() => Host.DrainedAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -36,6 +36,24 @@ internal sealed class TestHost : IAsyncDisposable
         return new TestHost(app, new Uri(address));
     }
 
+    /// <summary>Waits until every recorded event was processed and every reply delivered or parked (the host's /readyz figures).</summary>
+    public async Task<System.Text.Json.JsonElement> DrainedAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        while (true)
+        {
+            using var ready = System.Text.Json.JsonDocument.Parse(await Http.GetStringAsync(new Uri("/readyz", UriKind.Relative), deadline.Token));
+            var root = ready.RootElement;
+            if (root.GetProperty("inbox").GetProperty("pending").GetInt32() == 0 && root.GetProperty("outbox").GetProperty("pending").GetInt32() == 0)
+            {
+                return root.Clone();
+            }
+
+            await tick.WaitForNextTickAsync(deadline.Token);
+        }
+    }
+
     public Task<HttpResponseMessage> PostEventAsync(string eventId, string channel, string text, string user = "dana") =>
         Http.PostAsJsonAsync("/local/events", new { event_id = eventId, channel, user, text });
 

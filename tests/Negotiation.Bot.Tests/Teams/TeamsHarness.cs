@@ -173,23 +173,8 @@ internal sealed class TeamsHarness : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Waits until every recorded activity was processed and every reply delivered or parked (the host's /readyz figures).</summary>
-    public async Task<JsonElement> DrainedAsync()
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (true)
-        {
-            using var ready = JsonDocument.Parse(await Host.Http.GetStringAsync(new Uri("/readyz", UriKind.Relative), deadline.Token));
-            var root = ready.RootElement;
-            if (root.GetProperty("inbox").GetProperty("pending").GetInt32() == 0 && root.GetProperty("outbox").GetProperty("pending").GetInt32() == 0)
-            {
-                return root.Clone();
-            }
-
-            await tick.WaitForNextTickAsync(deadline.Token);
-        }
-    }
+    /// <summary>Waits until the host has processed every recorded event and delivered or parked every reply.</summary>
+    public Task<JsonElement> DrainedAsync() => Host.DrainedAsync();
 
     public async ValueTask DisposeAsync()
     {
