@@ -39,8 +39,9 @@ internal static class LanguageCli
         var dataDir = new Option<string>("--data") { Description = "Folder with train.jsonl and dev.jsonl", DefaultValueFactory = _ => "data" };
         var outDir = new Option<string>("--out") { Description = "Where the models and their cards are written", DefaultValueFactory = _ => "src/Negotiation.Language/Models" };
         var only = new Option<FeatureSet[]>("--features") { Description = "Which classifiers to train (default: all); the others' models are kept", AllowMultipleArgumentsPerToken = true };
-        var train = new Command("train", "Train the classifiers on train.jsonl, tune on dev.jsonl, mark the best on dev as default") { dataDir, outDir, only };
-        train.SetAction(parse => Train(parse.GetValue(dataDir)!, parse.GetValue(outDir)!, parse.GetValue(only) is { Length: > 0 } chosen ? chosen : Enum.GetValues<FeatureSet>(), output, error));
+        var mistakes = new Option<string?>("--mistakes") { Description = "Write each chosen model's out-of-fold errors here (JSON Lines), for reviewing data and labels" };
+        var train = new Command("train", "Train the classifiers on train.jsonl + dev.jsonl, tuned by cross-validation; mark the best as default") { dataDir, outDir, only, mistakes };
+        train.SetAction(parse => Train(parse.GetValue(dataDir)!, parse.GetValue(outDir)!, parse.GetValue(only) is { Length: > 0 } chosen ? chosen : Enum.GetValues<FeatureSet>(), parse.GetValue(mistakes), output, error));
 
         return [interpret, rephrase, eval, train];
     }
@@ -128,7 +129,7 @@ internal static class LanguageCli
         return 0;
     }
 
-    private static int Train(string dataDir, string outDir, FeatureSet[] featureSets, TextWriter output, TextWriter error)
+    private static int Train(string dataDir, string outDir, FeatureSet[] featureSets, string? mistakesPath, TextWriter output, TextWriter error)
     {
         if (ReadInput(Path.Combine(dataDir, "train.jsonl"), DataFile.Read, error) is not { } trainFile
             || ReadInput(Path.Combine(dataDir, "dev.jsonl"), DataFile.Read, error) is not { } devFile)
@@ -136,14 +137,15 @@ internal static class LanguageCli
             return BotCli.FileError;
         }
 
-        var (train, dev) = (trainFile.Rows, devFile.Rows);
+        IReadOnlyList<LabelledMessage> pool = [.. trainFile.Rows, .. devFile.Rows];
         var sha = ModelCard.DataHash(trainFile.Bytes, devFile.Bytes);
         Directory.CreateDirectory(outDir);
         using var embedder = new MiniLmEmbedder();
+        using var mistakes = mistakesPath is null ? null : new StreamWriter(mistakesPath);
         foreach (var features in featureSets.Distinct())
         {
-            output.WriteLine($"training {features} on {train.Count} rows, tuning on {dev.Count} dev rows");
-            using var classifier = MessageClassifier.Train(train, dev, features, embedder, sha, output);
+            output.WriteLine($"training {features} on {pool.Count} rows (train + dev), tuned by {MessageClassifier.Folds}-fold cross-validation");
+            using var classifier = MessageClassifier.Train(pool, features, embedder, sha, output, mistakes);
             var name = Path.Combine(outDir, ModelCard.FileName(features));
             using (var zip = File.Create(name + ".zip"))
             {
@@ -153,18 +155,18 @@ internal static class LanguageCli
             WriteCard(name + ".json", classifier.Card);
         }
 
-        // The default is the best on dev among every model in the folder; ties go to the cheaper one (n-grams first).
+        // The default is the best cross-validated among every model in the folder; ties go to the cheaper one (n-grams first).
         var cards = Enum.GetValues<FeatureSet>()
             .Select(f => Path.Combine(outDir, ModelCard.FileName(f) + ".json"))
             .Where(File.Exists)
             .Select(path => (Path: path, Card: JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), ModelCard.Json)!))
             .ToList();
-        var best = cards.OrderByDescending(c => Math.Round(c.Card.DevMacroF1, 3)).ThenBy(c => c.Card.Features).First();
+        var best = cards.OrderByDescending(c => Math.Round(c.Card.TuningMacroF1, 3)).ThenBy(c => c.Card.Features).First();
         foreach (var (path, card) in cards)
         {
             var marked = card with { Default = path == best.Path };
             WriteCard(path, marked);
-            output.WriteLine($"{card.Features}: dev macro-F1 {card.DevMacroF1:F3}, give precision {card.DevGivePrecision:F3}, give thresholds {card.GiveThreshold:F2} / {card.GiveThresholdWithRules:F2} with the rules{(marked.Default ? " (default)" : "")}");
+            output.WriteLine($"{card.Features}: cross-validated macro-F1 {card.TuningMacroF1:F3}, give precision {card.TuningGivePrecision:F3}, recall {card.TuningGiveRecall:F3}, give thresholds {card.GiveThreshold:F2} / {card.GiveThresholdWithRules:F2} with the rules{(marked.Default ? " (default)" : "")}");
         }
 
         return 0;

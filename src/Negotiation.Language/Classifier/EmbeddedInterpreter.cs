@@ -55,7 +55,7 @@ public sealed partial class EmbeddedInterpreter : IMessageInterpreter, IDisposab
             {
                 var (classifier, embedder) = load(features);
                 var name = Name(features);
-                LogLoaded(logger, name, classifier.Card.DevMacroF1);
+                LogLoaded(logger, name, classifier.Card.TuningMacroF1);
                 return (new TrainedInterpreter(classifier), name, new Owned(classifier, embedder));
             }
 #pragma warning disable CA1031 // Any failure to load a model means "use the next engine", never "stop the bot".
@@ -85,8 +85,8 @@ public sealed partial class EmbeddedInterpreter : IMessageInterpreter, IDisposab
 
     private static string Name(FeatureSet features) => ModelCard.Name(features);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Language engine: {Engine} classifier loaded (dev macro-F1 {DevMacroF1:F3})")]
-    private static partial void LogLoaded(ILogger logger, string engine, double devMacroF1);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Language engine: {Engine} classifier loaded (cross-validated macro-F1 {MacroF1:F3})")]
+    private static partial void LogLoaded(ILogger logger, string engine, double macroF1);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Language engine: the {Engine} model could not load; falling back to the next engine")]
     private static partial void LogFallback(ILogger logger, Exception exception, string engine);

@@ -7,26 +7,27 @@ namespace Negotiation.Language.Classifier;
 [JsonConverter(typeof(JsonStringEnumConverter<FeatureSet>))]
 public enum FeatureSet
 {
-    /// <summary>Word 1–2-grams and character 2–4-grams, plus the linguistic cues.</summary>
+    /// <summary>Word and character n-grams of the text with names marked and the rule reader's clause signals, plus the linguistic cues.</summary>
     NGrams,
 
     /// <summary>MiniLM sentence embeddings (384 dimensions), plus the linguistic cues.</summary>
     Embeddings,
 
-    /// <summary>Both: the n-grams, the sentence embedding and the linguistic cues.</summary>
+    /// <summary>Both: the n-grams (as above), the sentence embedding and the linguistic cues.</summary>
     Combined,
 }
 
 /// <summary>What a shipped model is and how it was made: stored beside it, read at load.</summary>
 /// <param name="Features">The feature set.</param>
-/// <param name="GiveThreshold">A give is called only at or above this probability (tuned on dev for precision).</param>
-/// <param name="GiveThresholdWithRules">The same when the rule reader is itself sure it is our give (tuned on dev too).</param>
-/// <param name="Default">True for the model the embedded engine uses unless configured otherwise (the better on dev).</param>
+/// <param name="GiveThreshold">A give is called only at or above this probability (tuned by cross-validation).</param>
+/// <param name="GiveThresholdWithRules">The same when the rule reader is itself sure it is our give (tuned the same way).</param>
+/// <param name="Default">True for the model the embedded engine uses unless configured otherwise (the best cross-validated).</param>
 /// <param name="TrainRows">Rows it was trained on.</param>
 /// <param name="DataSha256">SHA-256 of the train and dev files it was fitted on (<see cref="DataHash"/>), so a stale model is caught by a test.</param>
-/// <param name="DevMacroF1">Macro-F1 on the dev split.</param>
-/// <param name="DevGivePrecision">Give precision on the dev split.</param>
-public sealed record ModelCard(FeatureSet Features, double GiveThreshold, double GiveThresholdWithRules, bool Default, int TrainRows, string DataSha256, double DevMacroF1, double DevGivePrecision)
+/// <param name="TuningMacroF1">Out-of-fold macro-F1 over train and dev (cross-validated), which chose the setting.</param>
+/// <param name="TuningGivePrecision">Out-of-fold give precision over train and dev at the chosen thresholds.</param>
+/// <param name="TuningGiveRecall">Out-of-fold give recall over train and dev at the chosen thresholds.</param>
+public sealed record ModelCard(FeatureSet Features, double GiveThreshold, double GiveThresholdWithRules, bool Default, int TrainRows, string DataSha256, double TuningMacroF1, double TuningGivePrecision, double TuningGiveRecall)
 {
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

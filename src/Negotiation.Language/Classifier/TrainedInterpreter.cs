@@ -26,18 +26,17 @@ public sealed class TrainedInterpreter(MessageClassifier classifier) : IMessageI
             return Interpretation.Nothing;
         }
 
-        Interpretation rules;
         try
         {
-            rules = RuleBasedInterpreter.InterpretNormalised(normalised, context.Today);
+            var rules = RuleBasedInterpreter.InterpretNormalised(normalised, context.Today);
+            var (label, confidence) = classifier.Predict(normalised, LinguisticCues.Of(normalised, rules));
+            return Merge(rules, label, confidence);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
+            // Every pattern has a timeout; text that trips one is hostile or garbage, and says nothing about the deal.
             return Interpretation.Nothing with { Confidence = 0.5 };
         }
-
-        var (label, confidence) = classifier.Predict(normalised, LinguisticCues.Of(normalised, rules));
-        return Merge(rules, label, confidence);
     }
 
     /// <summary>The classifier's label with the rule reader's details, keeping only the spans that label has.</summary>

@@ -177,7 +177,8 @@ internal static class ClauseReader
             side = Side.Theirs;
         }
 
-        // Someone other than a pronoun acts: "our team …" is us; "she …", "Acme …", "Dana …" is most likely their side.
+        // Someone other than a pronoun acts: "our team …" and a colleague by first name ("Dana …") are us; "she …",
+        // "Acme …", "Odette at Acme …" are their side.
         var named = false;
         if (side == Side.Unknown)
         {
@@ -186,10 +187,14 @@ internal static class ClauseReader
             {
                 side = Side.Ours;
             }
-            else if (before.Any(w => w.ToLowerInvariant() is "he" or "she" || (w.Length > 1 && char.IsUpper(w[0]))))
+            else if (before.Any(w => w.ToLowerInvariant() is "he" or "she" || (w.Length > 1 && char.IsUpper(w[0]) && !Names.IsFirstName(w))))
             {
                 side = Side.Theirs;
                 named = true;
+            }
+            else if (before.Any(Names.IsFirstName))
+            {
+                side = Side.Ours;
             }
         }
 
@@ -322,7 +327,9 @@ internal static class ClauseReader
 
             if (TheirSubjects.Contains(w))
             {
-                return (Side.Theirs, i);
+                // "our legal", "our CFO": the role is ours when we own it.
+                var owned = (i > start && lower[i - 1] is "our" or "my") || (i > start + 1 && lower[i - 2] is "our" or "my");
+                return (owned ? Side.Ours : Side.Theirs, i);
             }
         }
 

@@ -292,6 +292,40 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
     private static bool HasEvidence(string text, DateOnly today) =>
         TermDetector.Detect(text) != Term.Other || AmountExtractor.Find(text, today).Count > 0;
 
+    /// <summary>
+    /// What each clause says in a few tokens ("_give_ours_", "_get_theirs_negated_", "_trade_if_"), for the classifier
+    /// to weigh beside the words: the rules' per-clause reading, not only their final verdict.
+    /// </summary>
+    internal static string ClauseSignals(string norm)
+    {
+        var signals = new System.Text.StringBuilder();
+        foreach (var (sentence, question) in MessageText.Sentences(norm))
+        {
+            if (ReadConditional(sentence, question) is { } conditional)
+            {
+                signals.Append(" _").Append(Name(conditional.Label)).Append("_if_");
+                continue;
+            }
+
+            foreach (var (clause, linked) in SplitClauses(sentence))
+            {
+                var r = ClauseReader.Read(clause, question);
+                if (r.Act == Act.None && !r.Negated)
+                {
+                    continue;
+                }
+
+                signals.Append(" _").Append(r.Act.ToString().ToLowerInvariant()).Append('_').Append(r.Side.ToString().ToLowerInvariant())
+                    .Append(r.Negated ? "_negated" : "").Append(r.Hypothetical ? "_considered" : "").Append(r.Reported ? "_reported" : "")
+                    .Append(linked ? "_linked" : "").Append('_');
+            }
+        }
+
+        return signals.ToString();
+
+        static string Name(MessageLabel label) => label.ToString().ToLowerInvariant();
+    }
+
     private static bool IsLogistics(ClauseReading r)
     {
         var head = r.Object.Take(4).Select(w => w.ToLowerInvariant());

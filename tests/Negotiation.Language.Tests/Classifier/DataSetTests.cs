@@ -32,6 +32,17 @@ public sealed class DataSetTests
     }
 
     [Fact]
+    public void TuningFolds_AreFixedByIdAndEvenlySized()
+    {
+        var pool = new[] { "train", "dev" }.SelectMany(split => Negotiation.Language.Classifier.LabelledData.ReadFile(PathOf(split))).ToList();
+        var folds = pool.Select(Negotiation.Language.Classifier.MessageClassifier.Fold).ToList();
+
+        Assert.Equal(folds, pool.Select(Negotiation.Language.Classifier.MessageClassifier.Fold));
+        Assert.All(Enumerable.Range(0, Negotiation.Language.Classifier.MessageClassifier.Folds), fold =>
+            Assert.InRange(folds.Count(f => f == fold), pool.Count * 0.17, pool.Count * 0.23));
+    }
+
+    [Fact]
     public void Splits_ShareNoIdAndNoText()
     {
         var seen = new HashSet<string>();

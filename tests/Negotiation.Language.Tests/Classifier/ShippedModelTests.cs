@@ -30,8 +30,8 @@ public sealed partial class ShippedModelTests
 
     /// <summary>
     /// A regression guard at the scores measured when the model was shipped (README, "Measured"): give precision
-    /// 0.940, give recall 0.898, macro-F1 0.926 on this split. The floors for the give label (precision 0.95,
-    /// recall 0.90) are not reached yet; this test keeps the model from sliding further while they are worked on.
+    /// 0.930, give recall 0.912, macro-F1 0.931 on this split. The give recall and macro-F1 floors (0.90) are met; the
+    /// give precision floor (0.95) is not yet, and this test keeps the model from sliding while it is worked on.
     /// </summary>
     [Fact]
     public void DefaultModel_OnTheTestSplit_KeepsItsMeasuredScores()
@@ -41,9 +41,9 @@ public sealed partial class ShippedModelTests
         var evaluation = Evaluation.Of([.. test.Select(m => (m.Label, interpreter.Interpret(m.Text, Context).Label))]);
 
         var give = evaluation.Labels[MessageLabel.Give];
-        Assert.True(give.Precision >= 0.93, $"give precision {give.Precision:F3}");
-        Assert.True(give.Recall >= 0.88, $"give recall {give.Recall:F3}");
-        Assert.True(evaluation.MacroF1 >= 0.91, $"macro-F1 {evaluation.MacroF1:F3}");
+        Assert.True(give.Precision >= 0.925, $"give precision {give.Precision:F3}");
+        Assert.True(give.Recall >= 0.90, $"give recall {give.Recall:F3}");
+        Assert.True(evaluation.MacroF1 >= 0.925, $"macro-F1 {evaluation.MacroF1:F3}");
     }
 
     [Fact]

@@ -130,6 +130,28 @@ public class RuleBasedInterpreterTests
     }
 
     [Theory]
+    [InlineData("Dana agreed to waive the setup fee", MessageLabel.Give)]
+    [InlineData("priya waived the setup fee for them", MessageLabel.Give)]
+    [InlineData("our legal accepted their liability cap", MessageLabel.Give)]
+    [InlineData("Odette at Larchmont agreed to a 3-year term", MessageLabel.Get)]
+    [InlineData("their legal accepted our liability cap", MessageLabel.Get)]
+    public async Task InterpretAsync_NamedSubject_ColleaguesByFirstNameAreOurs(string text, MessageLabel label)
+    {
+        var result = await InterpretAsync(text);
+
+        Assert.Equal(label, result.Label);
+    }
+
+    [Fact]
+    public void ClauseSignals_NameEachClausesActSideAndMood()
+    {
+        Assert.Equal(" _give_ours_", RuleBasedInterpreter.ClauseSignals("we gave them net-60"));
+        Assert.Equal(" _give_ours_negated_", RuleBasedInterpreter.ClauseSignals("we did not give them net-60"));
+        Assert.Equal(" _trade_if_", RuleBasedInterpreter.ClauseSignals("we will drop to $92k if they sign by Friday"));
+        Assert.Equal("", RuleBasedInterpreter.ClauseSignals("call moved to 3pm"));
+    }
+
+    [Theory]
     [InlineData("she agreed to 3 years", MessageLabel.Get)]
     [InlineData("Acme accepted our proposal", MessageLabel.Get)]
     [InlineData("Sarah gave them net-60", MessageLabel.Give)]
