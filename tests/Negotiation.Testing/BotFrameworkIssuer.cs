@@ -2,12 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -40,10 +35,7 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
 
     public static async Task<BotFrameworkIssuer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var issuer = new BotFrameworkIssuer(app);
         app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext c) =>
         {
@@ -56,8 +48,7 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
         // Entra's per-tenant metadata (single-tenant bots), same keys.
         app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) =>
             Results.Json(new { issuer = $"https://login.microsoftonline.com/{tenant}/v2.0", jwks_uri = new Uri(issuer.MetadataUrl, "/v1/.well-known/keys").AbsoluteUri }));
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var address = await LoopbackApp.StartAsync(app);
         issuer.MetadataUrl = new Uri(address, "/v1/.well-known/openidconfiguration");
         return issuer;
     }

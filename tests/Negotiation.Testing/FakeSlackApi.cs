@@ -4,13 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Negotiation.Testing;
 
@@ -66,15 +61,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Starts on 127.0.0.1 and a free port. <paramref name="clock"/> stamps <see cref="FakeSlackApiCall.ReceivedAt"/>.</summary>
     public static async Task<FakeSlackApi> StartAsync(TimeProvider? clock = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeSlackApi(app, clock ?? TimeProvider.System);
         app.Map("/api/{method}", (HttpContext context, string method) => fake.HandleAsync(context, method));
         app.Map("/hooks/{**id}", (HttpContext context) => fake.HandleAsync(context, ResponseUrlMethod));
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var address = await LoopbackApp.StartAsync(app);
         fake.BaseUrl = new Uri(address, "/api/");
         fake.SocketUrl = new Uri($"ws://127.0.0.1:{address.Port}/socket");
         return fake;

@@ -7,12 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Negotiation.Testing;
 
@@ -42,15 +37,11 @@ public sealed class FakeSlackSocketServer : IAsyncDisposable
 
     public static async Task<FakeSlackSocketServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var server = new FakeSlackSocketServer(app);
         app.UseWebSockets();
         app.Map("/link", server.AcceptAsync);
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var address = await LoopbackApp.StartAsync(app);
         server.Url = new Uri($"ws://127.0.0.1:{address.Port}/link/?ticket={Ticket}");
         return server;
     }

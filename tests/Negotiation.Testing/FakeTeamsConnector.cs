@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Negotiation.Testing;
 
@@ -72,17 +67,13 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
 
     public static async Task<FakeTeamsConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var fake = new FakeTeamsConnector(app);
         app.MapPost("/amer/v3/conversations/{conversationId}/activities", (HttpContext c, string conversationId) => fake.HandleAsync(c, conversationId, null));
         app.MapPost("/amer/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => fake.HandleAsync(c, conversationId, activityId));
         app.MapPut("/amer/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => fake.HandleAsync(c, conversationId, activityId));
         app.MapPost("/tenant/oauth2/v2.0/token", fake.TokenAsync);
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        var address = await LoopbackApp.StartAsync(app);
         fake.ServiceUrl = new Uri(address, "/amer/").AbsoluteUri;
         fake.TokenEndpoint = new Uri(address, "/tenant/oauth2/v2.0/token");
         return fake;

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Negotiation.Testing;
 
@@ -34,10 +29,7 @@ public sealed class ReplyCollector : IAsyncDisposable
 
     public static async Task<ReplyCollector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var collector = new ReplyCollector(app);
         app.MapPost("/replies", async (HttpRequest request) =>
         {
@@ -45,9 +37,7 @@ public sealed class ReplyCollector : IAsyncDisposable
             collector.Add(body.RootElement.Clone());
             return Results.Ok();
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        collector.Webhook = new Uri(new Uri(address), "/replies");
+        collector.Webhook = new Uri(await LoopbackApp.StartAsync(app), "/replies");
         return collector;
     }
 

@@ -1,9 +1,7 @@
 global using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Negotiation.Bot.Hosting;
+using Negotiation.Testing;
 
 namespace Negotiation.Bot.Tests.Hosting;
 
@@ -32,8 +30,7 @@ internal sealed class TestHost : IAsyncDisposable
         var app = WebHost.Build(args);
         beforeStart(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new TestHost(app, new Uri(address));
+        return new TestHost(app, LoopbackApp.Address(app));
     }
 
     /// <summary>Waits until every recorded event was processed and every reply delivered or parked (the host's /readyz figures).</summary>

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Negotiation.Bot.Tests.Hosting;
 using Negotiation.Testing;
 
@@ -56,10 +51,7 @@ public sealed class OtlpExportTests
 
         public static async Task<FakeOtlpCollector> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
+            var app = LoopbackApp.Create();
             var collector = new FakeOtlpCollector(app);
             app.MapPost("/{**path}", async (HttpRequest request) =>
             {
@@ -68,8 +60,7 @@ public sealed class OtlpExportTests
                 collector._posts.Enqueue((request.Path.Value!, Encoding.UTF8.GetString(body.ToArray()), request.ContentType));
                 return Results.Ok();
             });
-            await app.StartAsync();
-            collector.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+            collector.Address = await LoopbackApp.StartAsync(app);
             return collector;
         }
 

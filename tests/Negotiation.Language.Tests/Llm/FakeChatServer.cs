@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Negotiation.Testing;
 
 namespace Negotiation.Language.Tests.Llm;
 
@@ -23,14 +22,11 @@ public sealed class FakeChatServer : IAsyncDisposable
     /// <summary>Completed when a held request arrives (see <see cref="HoldNext"/>).</summary>
     public TaskCompletionSource HeldArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Uri BaseUrl => new(app.Urls.First());
+    public Uri BaseUrl => LoopbackApp.Address(app);
 
     public static async Task<FakeChatServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new FakeChatServer(builder.Build());
+        var server = new FakeChatServer(LoopbackApp.Create());
         server.app.MapPost("{**path}", async (HttpContext context, string path) =>
         {
             server.Requests.Enqueue((path, await JsonDocument.ParseAsync(context.Request.Body)));
