@@ -140,9 +140,9 @@ public sealed partial class MessageClassifier : IDisposable
 
     public void Save(Stream destination) => ml.Model.Save(model, null, destination);
 
-    /// <summary>The label and its probability for a message already normalised, with its cues.</summary>
-    public (MessageLabel Label, double Confidence) Predict(string normalised, float[] cues) =>
-        Decide(Probabilities(new Row { Text = ForNGrams(normalised), Cues = cues, Embedding = Embedding(normalised) }), RulesSayGive(cues) ? Card.GiveThresholdWithRules : Card.GiveThreshold);
+    /// <summary>The label and its probability for a message already normalised, with its cues and the rules' clause signals.</summary>
+    public (MessageLabel Label, double Confidence) Predict(string normalised, float[] cues, string clauseSignals) =>
+        Decide(Probabilities(new Row { Text = ForNGrams(normalised, clauseSignals), Cues = cues, Embedding = Embedding(normalised) }), RulesSayGive(cues) ? Card.GiveThresholdWithRules : Card.GiveThreshold);
 
     /// <summary>The rule reader called it our give, and was sure (cue 1 carries its confidence in a give).</summary>
     private static bool RulesSayGive(float[] cues) => cues[(int)MessageLabel.Give] >= 0.85f;
@@ -212,13 +212,17 @@ public sealed partial class MessageClassifier : IDisposable
         var embeddings = features != FeatureSet.NGrams
             ? (embedder ?? throw new ArgumentException("Embeddings need a sentence embedder.", nameof(embedder))).Embed(normalised)
             : null;
-        return [.. messages.Select((m, i) => new Row
+        return [.. messages.Select((m, i) =>
         {
-            Text = ForNGrams(normalised[i]),
-            Cues = LinguisticCues.Of(normalised[i], Rules.RuleBasedInterpreter.InterpretNormalised(normalised[i], reference)),
-            Embedding = embeddings?[i] ?? NoEmbedding,
-            Label = LabelledData.Name(m.Label),
-            Templated = m.Templated,
+            var (rules, clauseSignals) = Rules.RuleBasedInterpreter.Read(normalised[i], reference);
+            return new Row
+            {
+                Text = ForNGrams(normalised[i], clauseSignals),
+                Cues = LinguisticCues.Of(normalised[i], rules),
+                Embedding = embeddings?[i] ?? NoEmbedding,
+                Label = LabelledData.Name(m.Label),
+                Templated = m.Templated,
+            };
         })];
     }
 
@@ -302,7 +306,7 @@ public sealed partial class MessageClassifier : IDisposable
     /// share n-grams (the amount's shape matters, not its value), a start token so "_start_ _person_ waived" is seen,
     /// and the rule reader's reading of each clause ("_give_ours_") at the end.
     /// </summary>
-    private static string ForNGrams(string normalised) => "_start_ " + Digits().Replace(Grammar.Names.Mark(normalised), "0") + Rules.RuleBasedInterpreter.ClauseSignals(normalised);
+    private static string ForNGrams(string normalised, string clauseSignals) => "_start_ " + Digits().Replace(Grammar.Names.Mark(normalised), "0") + clauseSignals;
 
     [GeneratedRegex(@"\d", RegexOptions.CultureInvariant)]
     private static partial Regex Digits();

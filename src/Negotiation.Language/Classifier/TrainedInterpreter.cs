@@ -28,8 +28,8 @@ public sealed class TrainedInterpreter(MessageClassifier classifier) : IMessageI
 
         try
         {
-            var rules = RuleBasedInterpreter.InterpretNormalised(normalised, context.Today);
-            var (label, confidence) = classifier.Predict(normalised, LinguisticCues.Of(normalised, rules));
+            var (rules, clauseSignals) = RuleBasedInterpreter.Read(normalised, context.Today);
+            var (label, confidence) = classifier.Predict(normalised, LinguisticCues.Of(normalised, rules), clauseSignals);
             return Merge(rules, label, confidence);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 using Negotiation.Conversations.Language;
@@ -66,11 +67,17 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
         }
     }
 
-    internal static Interpretation InterpretNormalised(string norm, DateOnly today)
+    internal static Interpretation InterpretNormalised(string norm, DateOnly today) => Read(norm, today).Interpretation;
+
+    /// <summary>
+    /// The interpretation, and what each clause says in a few tokens ("_give_ours_", "_get_theirs_negated_",
+    /// "_trade_if_") for the classifier to weigh beside the words: both from one pass over the clauses.
+    /// </summary>
+    internal static (Interpretation Interpretation, string ClauseSignals) Read(string norm, DateOnly today)
     {
         if (norm.Length == 0)
         {
-            return Interpretation.Nothing;
+            return (Interpretation.Nothing, "");
         }
 
         var amounts = AmountExtractor.Extract(norm, today);
@@ -78,11 +85,13 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
 
         var candidates = new List<Candidate>();
         var clauses = new List<(ClauseReading Reading, string Text, bool Linked)>();
+        var signals = new StringBuilder();
         foreach (var (sentence, question) in MessageText.Sentences(norm))
         {
             if (ReadConditional(sentence, question) is { } conditional)
             {
                 candidates.Add(conditional);
+                signals.Append(" _").Append(conditional.Label.ToString().ToLowerInvariant()).Append("_if_");
                 continue;
             }
 
@@ -91,6 +100,7 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
                 var reading = ClauseReader.Read(clause, question);
                 clauses.Add((reading, clause, linked));
                 candidates.Add(FromClause(reading, clause, today));
+                AppendSignal(signals, reading, linked);
             }
         }
 
@@ -116,7 +126,7 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
             var confidence = candidates.Count == 0 ? 0.95 : candidates.Min(c => c.Confidence);
             // Amounts still say whether they are a position, for callers that already know the label (/deal give).
             var mentions = AmountExtractor.Find(norm, today);
-            return new Interpretation(MessageLabel.Other, confidence, TermDetector.Detect(norm, amounts), amounts, AmountIsLevel: mentions.Count > 0 && mentions[0].IsLevel, Labelled: labelled);
+            return (new Interpretation(MessageLabel.Other, confidence, TermDetector.Detect(norm, amounts), amounts, AmountIsLevel: mentions.Count > 0 && mentions[0].IsLevel, Labelled: labelled), signals.ToString());
         }
 
         var focus = best.FocusText ?? norm;
@@ -127,7 +137,7 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
             term = TermDetector.Detect(norm, amounts);
         }
 
-        return new Interpretation(
+        return (new Interpretation(
             best.Label,
             best.Confidence,
             term,
@@ -135,7 +145,7 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
             AmountIsLevel: focusMentions.Count > 0 && focusMentions[0].IsLevel,
             Labelled: labelled && best.Label is MessageLabel.Give or MessageLabel.Trade or MessageLabel.Proposal,
             GiveText: best.GiveText,
-            GetText: best.GetText);
+            GetText: best.GetText), signals.ToString());
     }
 
     private static int Rank(MessageLabel label) => label switch
@@ -292,38 +302,16 @@ public sealed partial class RuleBasedInterpreter : IMessageInterpreter
     private static bool HasEvidence(string text, DateOnly today) =>
         TermDetector.Detect(text) != Term.Other || AmountExtractor.Find(text, today).Count > 0;
 
-    /// <summary>
-    /// What each clause says in a few tokens ("_give_ours_", "_get_theirs_negated_", "_trade_if_"), for the classifier
-    /// to weigh beside the words: the rules' per-clause reading, not only their final verdict.
-    /// </summary>
-    internal static string ClauseSignals(string norm)
+    private static void AppendSignal(StringBuilder signals, ClauseReading r, bool linked)
     {
-        var signals = new System.Text.StringBuilder();
-        foreach (var (sentence, question) in MessageText.Sentences(norm))
+        if (r.Act == Act.None && !r.Negated)
         {
-            if (ReadConditional(sentence, question) is { } conditional)
-            {
-                signals.Append(" _").Append(Name(conditional.Label)).Append("_if_");
-                continue;
-            }
-
-            foreach (var (clause, linked) in SplitClauses(sentence))
-            {
-                var r = ClauseReader.Read(clause, question);
-                if (r.Act == Act.None && !r.Negated)
-                {
-                    continue;
-                }
-
-                signals.Append(" _").Append(r.Act.ToString().ToLowerInvariant()).Append('_').Append(r.Side.ToString().ToLowerInvariant())
-                    .Append(r.Negated ? "_negated" : "").Append(r.Hypothetical ? "_considered" : "").Append(r.Reported ? "_reported" : "")
-                    .Append(linked ? "_linked" : "").Append('_');
-            }
+            return;
         }
 
-        return signals.ToString();
-
-        static string Name(MessageLabel label) => label.ToString().ToLowerInvariant();
+        signals.Append(" _").Append(r.Act.ToString().ToLowerInvariant()).Append('_').Append(r.Side.ToString().ToLowerInvariant())
+            .Append(r.Negated ? "_negated" : "").Append(r.Hypothetical ? "_considered" : "").Append(r.Reported ? "_reported" : "")
+            .Append(linked ? "_linked" : "").Append('_');
     }
 
     private static bool IsLogistics(ClauseReading r)

@@ -145,10 +145,12 @@ public class RuleBasedInterpreterTests
     [Fact]
     public void ClauseSignals_NameEachClausesActSideAndMood()
     {
-        Assert.Equal(" _give_ours_", RuleBasedInterpreter.ClauseSignals("we gave them net-60"));
-        Assert.Equal(" _give_ours_negated_", RuleBasedInterpreter.ClauseSignals("we did not give them net-60"));
-        Assert.Equal(" _trade_if_", RuleBasedInterpreter.ClauseSignals("we will drop to $92k if they sign by Friday"));
-        Assert.Equal("", RuleBasedInterpreter.ClauseSignals("call moved to 3pm"));
+        Assert.Equal(" _give_ours_", Signals("we gave them net-60"));
+        Assert.Equal(" _give_ours_negated_", Signals("we did not give them net-60"));
+        Assert.Equal(" _trade_if_", Signals("we will drop to $92k if they sign by Friday"));
+        Assert.Equal("", Signals("call moved to 3pm"));
+
+        static string Signals(string text) => RuleBasedInterpreter.Read(text, new DateOnly(2026, 3, 2)).ClauseSignals;
     }
 
     [Theory]
