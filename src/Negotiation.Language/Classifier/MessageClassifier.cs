@@ -60,6 +60,7 @@ public sealed partial class MessageClassifier : IDisposable
         ArgumentNullException.ThrowIfNull(pool);
         var rows = Rows(pool, features, embedder);
         var folds = pool.Select(Fold).ToArray();
+        var rulesSure = rows.Select(r => RulesSayGive(r.Cues)).ToList();
         (Setting Setting, Tuning Tuning, List<Dictionary<MessageLabel, float>> OutOfFold)? best = null;
         foreach (var setting in Setting.Grid(features))
         {
@@ -78,7 +79,6 @@ public sealed partial class MessageClassifier : IDisposable
                 }
             }
 
-            var rulesSure = rows.Select(r => RulesSayGive(r.Cues)).ToList();
             var tuning = TuneGiveThresholds([.. outOfFold], rulesSure, pool);
             log?.WriteLine($"  {features} {setting}: out of fold macro-F1 {tuning.MacroF1:F3}, give precision {tuning.GivePrecision:F3}, recall {tuning.GiveRecall:F3} at thresholds {tuning.Alone:F2} / {tuning.WithRules:F2} with the rules");
             if (best is null || tuning.IsBetterThan(best.Value.Tuning))
